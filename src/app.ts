@@ -1,0 +1,77 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { registerApiRoutes } from './http/api.routes.js';
+import { registerErrorHandling } from './http/errors.js';
+import { registerHomeRoute } from './http/home.routes.js';
+import { createBatchService } from './modules/batch/batch.service.js';
+import { createCitationService } from './modules/citation/citation.service.js';
+import { createConditionEventService } from './modules/condition-event/condition-event.service.js';
+import { createCountObservationService } from './modules/count-observation/count-observation.service.js';
+import { createCounterpartService } from './modules/counterpart/counterpart.service.js';
+import { createEpisodeService } from './modules/episode/episode.service.js';
+import { createFacilityService } from './modules/facility/facility.service.js';
+import { createLegalArticleService } from './modules/legal-article/legal-article.service.js';
+import { createPersonService } from './modules/person/person.service.js';
+import { createRecognitionService } from './modules/recognition/recognition.service.js';
+import { type Clock, systemClock } from './modules/shared/clock.js';
+import { createSourceService } from './modules/source/source.service.js';
+
+/**
+ * Composition root: every service is built here from explicit dependencies. Pass a transaction as
+ * `db` to get services whose every call joins that transaction (imports, the demo seed).
+ */
+export function buildServices(db: Db, clock: Clock = systemClock) {
+  const deps = { db, clock };
+  return {
+    persons: createPersonService(deps),
+    episodes: createEpisodeService(deps),
+    recognitions: createRecognitionService(deps),
+    legalArticles: createLegalArticleService(deps),
+    facilities: createFacilityService(deps),
+    counterparts: createCounterpartService(deps),
+    batches: createBatchService(deps),
+    conditionEvents: createConditionEventService(deps),
+    countObservations: createCountObservationService(deps),
+    sources: createSourceService(deps),
+    citations: createCitationService(deps),
+  };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  /** Where the data lives, shown on the home page. */
+  databaseLabel: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'unfree API',
+        description: 'An open registry of political prisoners, their cases, and the deals that free them.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register((api) => registerApiRoutes(api, options.services), { prefix: '/api/v1' });
+  registerHomeRoute(app, options);
+  return app;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything else receives a frozen Config, so a test or a CLI flag
+ * can override any setting without touching the environment.
+ */
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  databaseUrl: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'DATABASE_URL must start with sqlite: or postgres://')
+    .default('sqlite:./data/unfree.db'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  seedDemo: z
+    .enum(['auto', 'never'])
+    .default('auto')
+    .describe('auto: load the demo dataset when the database is empty'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+export type ConfigOverrides = Partial<z.input<typeof configSchema>>;
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const fromEnv = {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.UNFREE_SEED_DEMO,
+  };
+  const merged = Object.fromEntries(
+    Object.entries({ ...fromEnv, ...overrides }).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}

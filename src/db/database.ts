@@ -1,0 +1,236 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * Table types as the application sees them (camelCase; the CamelCasePlugin maps them to the
+ * snake_case columns of the migrations). Storage conventions shared by both dialects are recorded in
+ * docs/decisions/0002-storage-conventions.md: ids are UUIDv7 text, timestamps ISO-8601 UTC text,
+ * booleans integer 0/1 (null = unknown), partial dates canonical text with derived day bounds.
+ */
+type Flag = number;
+
+interface Versioned {
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+interface Visible {
+  visibility: Generated<string>;
+}
+
+export interface PersonTable extends Versioned, Visible {
+  id: string;
+  anonymous: Generated<Flag>;
+  birthDate: string | null;
+  gender: string | null;
+  region: string | null;
+  biography: string | null;
+}
+
+export interface PersonNameTable {
+  id: string;
+  personId: string;
+  text: string;
+  /** Lower-case text without diacritics, for substring search that behaves alike on both dialects. */
+  folded: string;
+  script: string;
+  language: string;
+  system: string | null;
+  isPrimary: Flag;
+  position: number;
+}
+
+export interface PersonOccupationTable {
+  personId: string;
+  occupation: string;
+  position: number;
+}
+
+export interface PersonTieTable {
+  id: string;
+  personId: string;
+  kind: string;
+  country: string;
+  note: string | null;
+  position: number;
+}
+
+export interface RecognitionTable extends Versioned, Visible {
+  id: string;
+  personId: string;
+  organisation: string;
+  recognisedOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  afterRelease: Flag;
+  note: string | null;
+}
+
+export interface LegalArticleTable extends Versioned {
+  id: string;
+  code: string;
+  number: string;
+  titleEn: string | null;
+  titleBe: string | null;
+  titleRu: string | null;
+}
+
+export interface FacilityTable extends Versioned, Visible {
+  id: string;
+  name: string;
+  type: string;
+  city: string | null;
+  region: string | null;
+  postalAddress: string | null;
+  letterNotes: string | null;
+}
+
+export interface EpisodeTable extends Versioned, Visible {
+  id: string;
+  personId: string;
+  detainedOn: string;
+  detainedOnLo: string;
+  detainedOnHi: string;
+  place: string | null;
+  preTrialMeasure: string | null;
+  court: string | null;
+  verdictOn: string | null;
+  sentenceMonths: number | null;
+  sentenceRegime: string | null;
+  sentenceNote: string | null;
+}
+
+export interface EpisodeChargeTable {
+  id: string;
+  episodeId: string;
+  articleId: string;
+  part: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface FacilityStayTable {
+  id: string;
+  episodeId: string;
+  facilityId: string;
+  fromDate: string | null;
+  toDate: string | null;
+  note: string | null;
+  position: number;
+}
+
+export interface ReleaseTable {
+  id: string;
+  episodeId: string;
+  releasedOn: string;
+  releasedOnLo: string;
+  releasedOnHi: string;
+  mode: string;
+  batchId: string | null;
+  destinationCountry: string | null;
+  forcedExile: Flag | null;
+  citizenshipStripped: Flag | null;
+  note: string | null;
+}
+
+export interface ConditionEventTable extends Versioned, Visible {
+  id: string;
+  personId: string;
+  episodeId: string | null;
+  kind: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  description: string | null;
+}
+
+export interface CounterpartTable extends Versioned {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+}
+
+export interface ReleaseBatchTable extends Versioned, Visible {
+  id: string;
+  releasedOn: string;
+  announcedCount: number | null;
+  title: string;
+  destinationNote: string | null;
+  forcedExile: Flag | null;
+  description: string | null;
+}
+
+export interface BatchCounterpartTable {
+  batchId: string;
+  counterpartId: string;
+  role: string;
+}
+
+export interface ConcessionTable {
+  id: string;
+  batchId: string;
+  givenById: string | null;
+  kind: string;
+  target: string | null;
+  description: string | null;
+  announcedOn: string | null;
+  position: number;
+}
+
+export interface CountObservationTable extends Versioned, Visible {
+  id: string;
+  organisation: string;
+  metric: string;
+  observedOn: string;
+  count: number;
+  qualifier: string;
+  note: string | null;
+  sourceId: string | null;
+}
+
+export interface SourceTable extends Versioned, Visible {
+  id: string;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  retrievedOn: string | null;
+  kind: string;
+  text: string | null;
+  sha256: string | null;
+}
+
+export interface CitationTable extends Versioned {
+  id: string;
+  sourceId: string;
+  subjectType: string;
+  subjectId: string;
+  field: string | null;
+  quote: string | null;
+  note: string | null;
+}
+
+export interface Database {
+  persons: PersonTable;
+  personNames: PersonNameTable;
+  personOccupations: PersonOccupationTable;
+  personTies: PersonTieTable;
+  recognitions: RecognitionTable;
+  legalArticles: LegalArticleTable;
+  facilities: FacilityTable;
+  episodes: EpisodeTable;
+  episodeCharges: EpisodeChargeTable;
+  facilityStays: FacilityStayTable;
+  releases: ReleaseTable;
+  conditionEvents: ConditionEventTable;
+  counterparts: CounterpartTable;
+  releaseBatches: ReleaseBatchTable;
+  batchCounterparts: BatchCounterpartTable;
+  concessions: ConcessionTable;
+  countObservations: CountObservationTable;
+  sources: SourceTable;
+  citations: CitationTable;
+}
+
+/** A database handle or an open transaction: repositories take either, so they compose. */
+export type Db = Kysely<Database> | Transaction<Database>;

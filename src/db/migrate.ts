@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Database } from './database.js';
+import * as core from './migrations/0001-core.js';
+
+/**
+ * Migrations are listed here rather than read from the folder at run time, so they work the same
+ * from TypeScript sources, a build, or a bundled binary.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-core': core,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
+    throw new Error(`migration ${failed} failed: ${reason}`, { cause: result.error });
+  }
+  return result;
+}

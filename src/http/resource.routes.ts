@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { idSchema, pageSchema } from '../modules/shared/common.schema.js';
+import type { ResourceService } from '../modules/shared/resource.js';
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .describe('Every error: a stable code, a message naming the field, and the issues one by one');
+
+const errorResponses = {
+  400: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  422: errorResponseSchema,
+};
+
+export interface ResourceDefinition<
+  TRecord extends z.ZodType,
+  TCreate extends z.ZodType,
+  TUpdate extends z.ZodType,
+  TFilter extends z.ZodType,
+> {
+  /** URL segment under /api/v1, e.g. "legal-articles". */
+  path: string;
+  /** Human name for the OpenAPI summaries, e.g. "legal article". */
+  entity: string;
+  schemas: { record: TRecord; create: TCreate; update: TUpdate; filter: TFilter };
+  service: ResourceService<z.output<TRecord>, z.output<TCreate>, z.output<TUpdate>, z.output<TFilter>>;
+}
+
+const idParams = z.object({ id: idSchema });
+
+/** The five routes every resource has: validate → one service call → the record (presented). */
+export function registerResourceRoutes<
+  TRecord extends z.ZodType,
+  TCreate extends z.ZodType,
+  TUpdate extends z.ZodType,
+  TFilter extends z.ZodType,
+>(app: FastifyInstance, definition: ResourceDefinition<TRecord, TCreate, TUpdate, TFilter>): void {
+  const { path, entity, schemas, service } = definition;
+  const tags = [path];
+  // The zod validator has already checked these against the schemas when a handler runs, so the
+  // casts below only restate what the route schema guarantees (generic schemas defeat inference).
+  type Filter = z.output<TFilter>;
+  type Create = z.output<TCreate>;
+  type Update = z.output<TUpdate>;
+  type IdParams = z.output<typeof idParams>;
+
+  app.get(
+    `/${path}`,
+    {
+      schema: {
+        tags,
+        summary: `Find ${entity} records`,
+        querystring: schemas.filter,
+        response: { 200: pageSchema(schemas.record), ...errorResponses },
+      },
+    },
+    (request) => service.find(request.query as Filter),
+  );
+
+  app.get(
+    `/${path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Get one ${entity}`,
+        params: idParams,
+        response: { 200: schemas.record, ...errorResponses },
+      },
+    },
+    (request) => service.get((request.params as IdParams).id),
+  );
+
+  app.post(
+    `/${path}`,
+    {
+      schema: {
+        tags,
+        summary: `Create a ${entity}`,
+        body: schemas.create,
+        response: { 201: schemas.record, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.create(request.body as Create)),
+  );
+
+  app.patch(
+    `/${path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Change a ${entity} (send "version" to refuse stale edits)`,
+        params: idParams,
+        body: schemas.update,
+        response: { 200: schemas.record, ...errorResponses },
+      },
+    },
+    (request) => service.update((request.params as IdParams).id, request.body as Update),
+  );
+
+  app.delete(
+    `/${path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Delete a ${entity}`,
+        params: idParams,
+        response: { 204: z.null().describe('Deleted'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await service.delete((request.params as IdParams).id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,155 @@
+import type { Db } from '../../db/database.js';
+import { isForeignKeyViolation } from '../../db/dialect.js';
+import { AppError, notFound, ruleViolated } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { type Clock, timestamp } from './clock.js';
+import type { Page, Pagination } from './common.schema.js';
+import type { ResourceService } from './resource.js';
+import {
+  type Filter,
+  type TableName,
+  type TableSpec,
+  deleteById,
+  existsById,
+  insertRow,
+  selectById,
+  selectPage,
+  updateRow,
+} from './table.repository.js';
+import { inTransaction } from './transaction.js';
+
+export interface Reference {
+  field: string;
+  table: TableName;
+  entity: string;
+}
+
+/** Describes a resource stored in one table; the module's service is made from it. */
+export interface SimpleResource<
+  TRecord extends { id: string; version: number },
+  TCreate,
+  TFilter extends Pagination,
+> {
+  entity: string;
+  spec: TableSpec;
+  references?: readonly Reference[];
+  toFilters(filter: TFilter): Filter[];
+  /** Derived columns (e.g. a checksum) computed from the input before writing. */
+  prepare?(input: Record<string, unknown>): Record<string, unknown>;
+  /** Domain rules over the complete record as it would be stored; throw ruleViolated. */
+  check?(record: Record<string, unknown>, db: Db): Promise<void> | void;
+  /** Phantom marker so TypeScript keeps the generic parameters attached. */
+  readonly _types?: { record: TRecord; create: TCreate };
+}
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export async function assertReferencesExist(
+  db: Db,
+  references: readonly Reference[],
+  values: Record<string, unknown>,
+): Promise<void> {
+  for (const reference of references) {
+    const id = values[reference.field];
+    if (typeof id !== 'string') continue;
+    if (!(await existsById(db, reference.table, id))) {
+      throw ruleViolated(reference.field, `${reference.entity} ${id} does not exist`);
+    }
+  }
+}
+
+export function staleVersion(
+  entity: string,
+  id: string,
+  current: { version: number; updatedAt: string },
+): AppError {
+  return new AppError(
+    'conflict',
+    `${entity} ${id} was changed by someone else (now version ${current.version}, updated ${current.updatedAt}); reload it and apply your change again`,
+    [{ path: 'version', message: `current version is ${current.version}` }],
+  );
+}
+
+export async function deleteOrExplain(db: Db, table: TableName, entity: string, id: string): Promise<void> {
+  try {
+    if (!(await deleteById(db, table, id))) throw notFound(entity, id);
+  } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      throw new AppError(
+        'conflict',
+        `${entity} ${id} is still referenced by other records; remove those links first`,
+      );
+    }
+    throw error;
+  }
+}
+
+export function createSimpleService<
+  TRecord extends { id: string; version: number; updatedAt: string },
+  TCreate extends object,
+  TUpdate extends { version?: number | undefined },
+  TFilter extends Pagination,
+>(
+  resource: SimpleResource<TRecord, TCreate, TFilter>,
+  deps: ServiceDeps,
+): ResourceService<TRecord, TCreate, TUpdate, TFilter> {
+  const { spec, entity } = resource;
+  const references = resource.references ?? [];
+  const prepare = resource.prepare ?? ((input) => input);
+
+  async function get(id: string): Promise<TRecord> {
+    const record = await selectById<TRecord>(deps.db, spec, id);
+    if (!record) throw notFound(entity, id);
+    return record;
+  }
+
+  return {
+    get,
+
+    async find(filter: TFilter): Promise<Page<TRecord>> {
+      const { rows, total } = await selectPage<TRecord>(deps.db, spec, resource.toFilters(filter), filter);
+      return { items: rows, total, limit: filter.limit, offset: filter.offset };
+    },
+
+    async create(input: TCreate): Promise<TRecord> {
+      return inTransaction(deps.db, async (trx) => {
+        const now = timestamp(deps.clock);
+        const values = {
+          ...prepare(input as Record<string, unknown>),
+          id: newId(),
+          createdAt: now,
+          updatedAt: now,
+        };
+        await assertReferencesExist(trx, references, values);
+        await resource.check?.(values, trx);
+        await insertRow(trx, spec, values);
+        const created = await selectById<TRecord>(trx, spec, values.id);
+        if (!created) throw new AppError('internal', `${entity} ${values.id} vanished after insert`);
+        return created;
+      });
+    },
+
+    async update(id: string, patch: TUpdate): Promise<TRecord> {
+      return inTransaction(deps.db, async (trx) => {
+        const current = await selectById<TRecord>(trx, spec, id);
+        if (!current) throw notFound(entity, id);
+        const { version: expected = current.version, ...changes } = patch;
+        if (expected !== current.version) throw staleVersion(entity, id, current);
+        const values = { ...prepare(changes), updatedAt: timestamp(deps.clock) };
+        const merged = { ...(current as Record<string, unknown>), ...values };
+        await assertReferencesExist(trx, references, values);
+        await resource.check?.(merged, trx);
+        if (!(await updateRow(trx, spec, id, current.version, values)))
+          throw staleVersion(entity, id, current);
+        return (await selectById<TRecord>(trx, spec, id)) ?? current;
+      });
+    },
+
+    async delete(id: string): Promise<void> {
+      await inTransaction(deps.db, (trx) => deleteOrExplain(trx, spec.table, entity, id));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+
+/**
+ * Generic single-table SQL for the simple resources (those without child rows). It is typed
+ * loosely inside and strictly at the edges: each module wraps it in its own repository file, so
+ * SQL still lives only in repositories and a module's table is named in one place.
+ */
+export type TableName = keyof Database;
+type Row = Record<string, unknown>;
+type LooseDb = Kysely<Record<string, Row>>;
+
+const loose = (db: Db): LooseDb => db as unknown as LooseDb;
+
+export interface TableSpec {
+  table: TableName;
+  /** Columns stored as integer 0/1 (null = unknown) and exposed as booleans. */
+  booleanColumns: readonly string[];
+  /** Default order of find(). */
+  orderBy: readonly (readonly [string, 'asc' | 'desc'])[];
+}
+
+export type Filter = { column: string; op: '=' | '<=' | '>=' | 'like'; value: unknown };
+
+function toStored(spec: TableSpec, values: Row): Row {
+  const stored: Row = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    stored[key] = spec.booleanColumns.includes(key) && typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  }
+  return stored;
+}
+
+export function fromStored<T>(spec: TableSpec, row: Row): T {
+  const result: Row = { ...row };
+  for (const column of spec.booleanColumns) {
+    const value = result[column];
+    if (value !== null && value !== undefined) result[column] = Number(value) === 1;
+  }
+  return result as T;
+}
+
+export async function selectById<T>(db: Db, spec: TableSpec, id: string): Promise<T | undefined> {
+  const row = await loose(db).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? fromStored<T>(spec, row) : undefined;
+}
+
+export async function existsById(db: Db, table: TableName, id: string): Promise<boolean> {
+  const row = await loose(db).selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function selectPage<T>(
+  db: Db,
+  spec: TableSpec,
+  filters: readonly Filter[],
+  page: { limit: number; offset: number },
+): Promise<{ rows: T[]; total: number }> {
+  let query = loose(db).selectFrom(spec.table);
+  for (const filter of filters) query = query.where(filter.column, filter.op, filter.value);
+  const counted = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirst();
+  let ordered = query.selectAll();
+  for (const [column, direction] of spec.orderBy) ordered = ordered.orderBy(column, direction);
+  const rows = await ordered.orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows: rows.map((row) => fromStored<T>(spec, row)), total: Number(counted?.total ?? 0) };
+}
+
+export async function insertRow(db: Db, spec: TableSpec, values: Row): Promise<void> {
+  await loose(db).insertInto(spec.table).values(toStored(spec, values)).execute();
+}
+
+/** Updates one row if its version still matches; returns false when the row changed meanwhile. */
+export async function updateRow(
+  db: Db,
+  spec: TableSpec,
+  id: string,
+  expectedVersion: number,
+  values: Row,
+): Promise<boolean> {
+  const result = await loose(db)
+    .updateTable(spec.table)
+    .set({ ...toStored(spec, values), version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteById(db: Db, table: TableName, id: string): Promise<boolean> {
+  const result = await loose(db).deleteFrom(table).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function countRows(db: Db, table: TableName): Promise<number> {
+  const row = await loose(db)
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+/** Equality filters for the listed keys that are present in a validated filter object. */
+export function equalityFilters<T extends object>(filter: T, keys: readonly (keyof T & string)[]): Filter[] {
+  return keys
+    .filter((key) => filter[key] !== undefined)
+    .map((key) => ({ column: key, op: '=' as const, value: filter[key] }));
+}
