@@ -47,7 +47,8 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   await migrateToLatest(opened.db);
   return {
     ...opened,
-    url: baseUrl,
+    // The schema travels in the URL, so a child process (the CLI) opens the same database.
+    url: `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     schema,
     drop: async () => {
       await opened.close();

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/database.js';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../bin/unfree.js', import.meta.url));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function unfree(databaseUrl: string, ...args: string[]): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, '--database-url', databaseUrl, ...args], {
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describeEachDialect('unfree CLI', (database) => {
+  it('adds, lists and shows a person through the same services as the API', async () => {
+    const url = database().url;
+    const added = await unfree(
+      url,
+      'person',
+      'add',
+      '-n',
+      'Synthetic Cliava',
+      '-n',
+      'be:Сінтэтычная Кліява',
+      '--birth-date',
+      '1975-03',
+      '--output',
+      'json',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const person = JSON.parse(added.stdout) as { id: string; names: { language: string; script: string }[] };
+    expect(person.names).toEqual([
+      expect.objectContaining({ language: 'en', script: 'Latn' }),
+      expect.objectContaining({ language: 'be', script: 'Cyrl' }),
+    ]);
+    const listed = await unfree(url, 'person', 'list', '-q', 'кліява');
+    expect(listed.stdout).toContain(person.id);
+    expect(listed.stdout).toMatch(/1 of 1 shown/);
+    const shown = await unfree(url, 'person', 'show', person.id);
+    expect(shown.stdout).toMatch(/Synthetic Cliava/);
+    expect(shown.stdout).toMatch(/born: +1975-03/);
+  });
+
+  it('refuses bad input with the validation exit code and writes nothing', async () => {
+    const url = database().url;
+    const before = await unfree(url, 'person', 'list', '--output', 'json');
+    const bad = await unfree(url, 'person', 'add', '-n', 'Synthetic Bad', '--birth-date', '2021-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/validation_failed.*birthDate/);
+    const after = await unfree(url, 'person', 'list', '--output', 'json');
+    expect(JSON.parse(after.stdout)).toMatchObject({
+      total: (JSON.parse(before.stdout) as { total: number }).total,
+    });
+  });
+
+  it('exits with the not-found code for an unknown person', async () => {
+    const result = await unfree(database().url, 'person', 'show', '01890000-0000-7000-8000-000000000000');
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/not_found/);
+  });
+});
+
+// Help text does not depend on the database, so it runs once.
+describe('unfree CLI help', () => {
+  it('has --help on every command', async () => {
+    for (const command of [
+      [],
+      ['serve'],
+      ['db'],
+      ['db', 'migrate'],
+      ['db', 'seed-demo'],
+      ['person', 'add'],
+      ['person', 'show'],
+      ['person', 'list'],
+    ]) {
+      const help = await unfree('sqlite::memory:', ...command, '--help');
+      expect(help.code, command.join(' ')).toBe(0);
+      expect(help.stdout, command.join(' ')).toMatch(/^Usage: unfree/);
+    }
+  });
+});
