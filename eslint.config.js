@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'test/**', 'vitest.config.ts', 'bench/**', 'e2e/**'],
+    files: ['src/config.ts', 'src/**/*.test.ts', 'test/**', 'vitest.config.ts', 'bench/**', 'e2e/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
