@@ -112,7 +112,7 @@ describeEachDialect('JSON API /api/v1', (database) => {
     expect(await tableCounts(database().db)).toEqual(before);
   });
 
-  it('serves every resource with create, get and find', async () => {
+  it('serves every resource with create, get, find and a versioned update', async () => {
     const personId = await aPersonId();
     const source = await post('/sources', {
       url: 'https://example.org/synthetic-article',
@@ -125,12 +125,29 @@ describeEachDialect('JSON API /api/v1', (database) => {
     const sourceBody = source.json<{ id: string; sha256: string }>();
     // sha256("Synthetic text")
     expect(sourceBody.sha256).toBe('6a34655cc94a45249136d8901d7ea1d4faf083962b421f568aa8120d51e83c29');
-    const creations: [string, Record<string, unknown>][] = [
-      ['/legal-articles', { code: 'BY-CC', number: '342', titleEn: 'Synthetic title' }],
-      ['/facilities', { name: 'Synthetic colony', type: 'colony', postalAddress: 'Synthetic street 1' }],
-      ['/counterparts', { name: 'Synthetic State', kind: 'state', country: 'LT' }],
-      ['/recognitions', { personId, organisation: 'Synthetic NGO', recognisedOn: '2021-08' }],
-      ['/condition-events', { personId, kind: 'incommunicado', startedOn: '2023-02-08' }],
+    // [path, body to create, a change to apply]
+    const creations: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        '/legal-articles',
+        { code: 'BY-CC', number: '342', titleEn: 'Synthetic title' },
+        { titleBe: 'Сінтэтычная назва' },
+      ],
+      [
+        '/facilities',
+        { name: 'Synthetic colony', type: 'colony', postalAddress: 'Synthetic street 1' },
+        { city: 'Testville' },
+      ],
+      ['/counterparts', { name: 'Synthetic State', kind: 'state', country: 'LT' }, { country: 'PL' }],
+      [
+        '/recognitions',
+        { personId, organisation: 'Synthetic NGO', recognisedOn: '2021-08' },
+        { endedOn: '2025-12-13', endReason: 'released' },
+      ],
+      [
+        '/condition-events',
+        { personId, kind: 'incommunicado', startedOn: '2023-02-08' },
+        { endedOn: '2025' },
+      ],
       [
         '/count-observations',
         {
@@ -140,6 +157,7 @@ describeEachDialect('JSON API /api/v1', (database) => {
           count: 1131,
           sourceId: sourceBody.id,
         },
+        { qualifier: 'approximate' },
       ],
       [
         '/batches',
@@ -149,13 +167,15 @@ describeEachDialect('JSON API /api/v1', (database) => {
           announcedCount: 123,
           concessions: [{ kind: 'sanctions_relief', target: 'potash' }],
         },
+        { forcedExile: true },
       ],
       [
         '/citations',
         { sourceId: sourceBody.id, subjectType: 'person', subjectId: personId, field: 'birthDate' },
+        { quote: 'synthetic quote' },
       ],
     ];
-    for (const [url, payload] of creations) {
+    for (const [url, payload, change] of creations) {
       const created = await post(url, payload);
       expect(created.statusCode, `${url}: ${created.body}`).toBe(201);
       const { id } = created.json<{ id: string }>();
@@ -165,7 +185,44 @@ describeEachDialect('JSON API /api/v1', (database) => {
         page.items.map((item) => item.id),
         url,
       ).toContain(id);
+      const patched = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1${url}/${id}`,
+        payload: { ...change, version: 1 },
+      });
+      expect(patched.statusCode, `${url}: ${patched.body}`).toBe(200);
+      expect(patched.json(), url).toMatchObject({ ...change, version: 2 });
+      const stale = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1${url}/${id}`,
+        payload: { ...change, version: 1 },
+      });
+      expect(stale.statusCode, url).toBe(409);
     }
+  });
+
+  it('deletes, and refuses to delete what is still referenced', async () => {
+    const article = (await post('/legal-articles', { code: 'BY-CC', number: '130' })).json<{ id: string }>();
+    const personId = await aPersonId();
+    const episode = await post('/episodes', {
+      personId,
+      detainedOn: '2021',
+      charges: [{ articleId: article.id }],
+    });
+    expect(episode.statusCode).toBe(201);
+    const refused = await app.inject({ method: 'DELETE', url: `/api/v1/legal-articles/${article.id}` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'conflict' } });
+    const episodeId = episode.json<{ id: string }>().id;
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/episodes/${episodeId}` })).statusCode).toBe(
+      204,
+    );
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/legal-articles/${article.id}` })).statusCode,
+    ).toBe(204);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/legal-articles/${article.id}` })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses references to records that do not exist', async () => {
