@@ -9,9 +9,8 @@ import { openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 export interface TestDatabase extends OpenedDatabase {
-  /** The URL (and PostgreSQL schema) that opens this same database again, e.g. for the CLI. */
+  /** The URL that opens this same database again, e.g. for the CLI. */
   url: string;
-  schema?: string;
   drop(): Promise<void>;
 }
 
@@ -19,7 +18,7 @@ export function testDialects(): DialectName[] {
   return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-/** A fresh, migrated database: a new SQLite file, or a new schema in the PostgreSQL test database. */
+/** A fresh, migrated database: a new SQLite file, or a new PostgreSQL database next to the test one. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString('hex');
   if (dialect === 'sqlite') {
@@ -38,26 +37,32 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   }
   const baseUrl = inject('postgresUrl');
   if (!baseUrl) throw new Error('PostgreSQL is not available for this test run');
-  const schema = `t_${suffix}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const opened = openDatabase(baseUrl, { schema });
+  // A database per test file, not a schema: Kysely's migrator introspects every schema of the
+  // database, and would trip over another file's schema being dropped at the same moment.
+  const name = `unfree_t_${suffix}`;
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await adminQuery(baseUrl, `create database ${name}`);
+  const opened = openDatabase(url.toString());
   await migrateToLatest(opened.db);
   return {
     ...opened,
-    // The schema travels in the URL, so a child process (the CLI) opens the same database.
-    url: `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    schema,
+    url: url.toString(),
     drop: async () => {
       await opened.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await adminQuery(baseUrl, `drop database ${name} with (force)`);
     },
   };
+}
+
+async function adminQuery(connectionString: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
 }
 
 /**

@@ -16,11 +16,6 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export interface OpenOptions {
-  /** PostgreSQL only: put every table in this schema (tests use one schema per file). */
-  schema?: string;
-}
-
 export function dialectOf(databaseUrl: string): DialectName {
   if (databaseUrl.startsWith('sqlite:')) return 'sqlite';
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgres';
@@ -39,7 +34,7 @@ export function redactUrl(databaseUrl: string): string {
   return databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-export function openDatabase(databaseUrl: string, options: OpenOptions = {}): OpenedDatabase {
+export function openDatabase(databaseUrl: string): OpenedDatabase {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'sqlite') {
     const file = sqliteFileOf(databaseUrl);
@@ -57,11 +52,7 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Op
     });
     return { db, dialect, location: file, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
