@@ -201,6 +201,36 @@ describeEachDialect('JSON API /api/v1', (database) => {
     }
   });
 
+  it('keeps a confidential record confidential when a change does not mention visibility', async () => {
+    const personId = await aPersonId();
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        '/persons',
+        { names: [{ text: 'Synthetic Secretava', script: 'Latn', language: 'en' }] },
+        { region: 'Brest' },
+      ],
+      ['/facilities', { name: 'Synthetic secret colony', type: 'colony' }, { city: 'Testville' }],
+      ['/recognitions', { personId, organisation: 'Synthetic NGO' }, { note: 'changed' }],
+      ['/condition-events', { personId, kind: 'health_alert' }, { description: 'changed' }],
+      ['/sources', { title: 'Synthetic testimony', kind: 'testimony' }, { publisher: 'changed' }],
+      [
+        '/count-observations',
+        { organisation: 'X', metric: 'held', observedOn: '2025', count: 1 },
+        { count: 2 },
+      ],
+      ['/episodes', { personId, detainedOn: '2021' }, { place: 'changed' }],
+      ['/batches', { releasedOn: '2025', title: 'Synthetic' }, { title: 'changed' }],
+    ];
+    for (const [url, payload, change] of cases) {
+      const created = await post(url, { ...payload, visibility: 'confidential' });
+      expect(created.statusCode, `${url}: ${created.body}`).toBe(201);
+      const { id } = created.json<{ id: string }>();
+      const patched = await app.inject({ method: 'PATCH', url: `/api/v1${url}/${id}`, payload: change });
+      expect(patched.statusCode, `${url}: ${patched.body}`).toBe(200);
+      expect(patched.json(), url).toMatchObject({ ...change, visibility: 'confidential' });
+    }
+  });
+
   it('deletes, and refuses to delete what is still referenced', async () => {
     const article = (await post('/legal-articles', { code: 'BY-CC', number: '130' })).json<{ id: string }>();
     const personId = await aPersonId();

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { idSchema, optionalText, paginationSchema, recordMetaSchema } from '../shared/common.schema.js';
+import {
+  idSchema,
+  optionalText,
+  paginationSchema,
+  recordMetaSchema,
+  patchSchemaOf,
+} from '../shared/common.schema.js';
 
 /** The kinds of record a citation can support, each with the table it lives in. */
 export const CITABLE_TABLES = {
@@ -32,11 +38,9 @@ export const createCitationSchema = z
   })
   .strict();
 
-export const updateCitationSchema = createCitationSchema
-  .pick({ field: true, quote: true, note: true })
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateCitationSchema = patchSchemaOf(
+  createCitationSchema.pick({ field: true, quote: true, note: true }),
+);
 
 export const citationRecordSchema = recordMetaSchema.extend({
   sourceId: z.string(),

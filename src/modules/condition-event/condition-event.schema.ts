@@ -6,6 +6,7 @@ import {
   partialDateSchema,
   recordMetaSchema,
   visibilitySchema,
+  patchSchemaOf,
 } from '../shared/common.schema.js';
 
 export const CONDITION_KINDS = [
@@ -35,11 +36,7 @@ export const createConditionEventSchema = z
   })
   .strict();
 
-export const updateConditionEventSchema = createConditionEventSchema
-  .omit({ personId: true })
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateConditionEventSchema = patchSchemaOf(createConditionEventSchema.omit({ personId: true }));
 
 export const conditionEventRecordSchema = recordMetaSchema.extend({
   personId: z.string(),

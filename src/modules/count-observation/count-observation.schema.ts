@@ -7,6 +7,7 @@ import {
   partialDateSchema,
   recordMetaSchema,
   visibilitySchema,
+  patchSchemaOf,
 } from '../shared/common.schema.js';
 
 export const COUNT_METRICS = ['held', 'new_recognitions', 'released', 'recognised_total'] as const;
@@ -39,10 +40,7 @@ export const createCountObservationSchema = z
   })
   .strict();
 
-export const updateCountObservationSchema = createCountObservationSchema
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateCountObservationSchema = patchSchemaOf(createCountObservationSchema);
 
 export const countObservationRecordSchema = recordMetaSchema.extend({
   organisation: z.string(),

@@ -4,6 +4,7 @@ import {
   nonEmptyText,
   paginationSchema,
   recordMetaSchema,
+  patchSchemaOf,
 } from '../shared/common.schema.js';
 
 export const COUNTERPART_KINDS = ['state', 'organisation', 'person'] as const;
@@ -16,10 +17,7 @@ export const createCounterpartSchema = z
   })
   .strict();
 
-export const updateCounterpartSchema = createCounterpartSchema
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateCounterpartSchema = patchSchemaOf(createCounterpartSchema);
 
 export const counterpartRecordSchema = recordMetaSchema.extend({
   name: z.string(),

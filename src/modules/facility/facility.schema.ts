@@ -5,6 +5,7 @@ import {
   paginationSchema,
   recordMetaSchema,
   visibilitySchema,
+  patchSchemaOf,
 } from '../shared/common.schema.js';
 
 export const FACILITY_TYPES = [
@@ -29,10 +30,7 @@ export const createFacilitySchema = z
   })
   .strict();
 
-export const updateFacilitySchema = createFacilitySchema
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateFacilitySchema = patchSchemaOf(createFacilitySchema);
 
 export const facilityRecordSchema = recordMetaSchema.extend({
   name: z.string(),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { nonEmptyText, optionalText, paginationSchema, recordMetaSchema } from '../shared/common.schema.js';
+import {
+  nonEmptyText,
+  optionalText,
+  paginationSchema,
+  recordMetaSchema,
+  patchSchemaOf,
+} from '../shared/common.schema.js';
 
 export const createLegalArticleSchema = z
   .object({
@@ -17,10 +23,7 @@ export const createLegalArticleSchema = z
   })
   .strict();
 
-export const updateLegalArticleSchema = createLegalArticleSchema
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateLegalArticleSchema = patchSchemaOf(createLegalArticleSchema);
 
 export const legalArticleRecordSchema = recordMetaSchema.extend({
   code: z.string(),

@@ -7,6 +7,7 @@ import {
   partialDateSchema,
   recordMetaSchema,
   visibilitySchema,
+  patchSchemaOf,
 } from '../shared/common.schema.js';
 
 export const RECOGNITION_END_REASONS = ['released', 'withdrawn', 'died', 'other'] as const;
@@ -29,11 +30,7 @@ export const createRecognitionSchema = z
   })
   .strict();
 
-export const updateRecognitionSchema = createRecognitionSchema
-  .omit({ personId: true })
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateRecognitionSchema = patchSchemaOf(createRecognitionSchema.omit({ personId: true }));
 
 export const recognitionRecordSchema = recordMetaSchema.extend({
   personId: z.string(),

@@ -60,3 +60,27 @@ export const recordMetaSchema = z.object({
 
 /** Query-string booleans arrive as text. */
 export const queryBooleanSchema = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const versionSchema = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('The version you edited; a stale one is refused with 409');
+
+type PatchShape<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K]> } & {
+  version: typeof versionSchema;
+};
+
+/**
+ * The PATCH schema of a create schema: every field optional and — unlike zod's .partial() —
+ * without its default, so a change that does not mention `visibility` cannot silently reset a
+ * confidential record to the default "public".
+ */
+export function patchSchemaOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<PatchShape<T>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    shape[key] = (field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : field).optional();
+  }
+  return z.object({ ...shape, version: versionSchema }).strict() as unknown as z.ZodObject<PatchShape<T>>;
+}

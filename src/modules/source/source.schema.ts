@@ -7,6 +7,7 @@ import {
   partialDateSchema,
   recordMetaSchema,
   visibilitySchema,
+  patchSchemaOf,
 } from '../shared/common.schema.js';
 
 export const SOURCE_KINDS = [
@@ -35,10 +36,7 @@ export const createSourceSchema = z
   })
   .strict();
 
-export const updateSourceSchema = createSourceSchema
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict();
+export const updateSourceSchema = patchSchemaOf(createSourceSchema);
 
 export const sourceRecordSchema = recordMetaSchema.extend({
   url: z.string().nullable(),
