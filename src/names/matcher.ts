@@ -1,0 +1,462 @@
+import { canonicalPieces, type CanonicalPiece } from './canonical.js';
+import { equivalentFirstNameKeys } from './first-names.js';
+import { romanizeAll } from './romanize.js';
+import { detectCyrillicLanguage, hasCyrillic } from './script.js';
+import {
+  editDistance,
+  scoreNamesDetailed,
+  tokenSimilarity,
+  type NameScore,
+  type TokenSimilarity,
+} from './similarity.js';
+import {
+  ROMANIZATION_SYSTEM_LABELS,
+  isNameLanguage,
+  type NameLanguage,
+  type RomanizationSystem,
+} from './systems.js';
+
+/**
+ * The pure core of name search and duplicate warnings.
+ *
+ * Index design: one entry per distinct canonical TOKEN of a name (not per full name). Each stored
+ * name is expanded into every romanization (Cyrillic) or kept as observed (Latin), each spelling
+ * is cut into canonical tokens, and each distinct token becomes an entry {key, variant, system}.
+ * Per-token keys let the database find a person from any one word of the query with an equality
+ * lookup on an ordinary B-tree index (`key = ?`), whatever the word order, with or without the
+ * first name or a patronymic; a prefix lookup (`key LIKE 'kal%'`, also a B-tree range) catches
+ * typos after the first letters. Full-name keys would need the whole name right and in order.
+ * Candidates found that way are then ranked here, in memory, against all their spellings.
+ * Entries per name stay few because the canonical folds collapse most systems' spellings:
+ * the 13 spellings of "Святлана Ціханоўская" give 5 keys, the 8 of "Марыя Калеснікава" just 2
+ * (3 per name on average over the evaluation gallery).
+ */
+
+export interface NameInput {
+  readonly text: string;
+  readonly script: 'Cyrl' | 'Latn';
+  readonly language: string;
+  readonly system?: RomanizationSystem | null;
+}
+
+export type EntrySystem = RomanizationSystem | 'observed' | 'cyrillic';
+
+export interface NameIndexEntry {
+  /** Canonical token: what the database indexes and looks up. */
+  readonly key: string;
+  /** The spelling the token comes from (first one found), for display. */
+  readonly variant: string;
+  readonly system: EntrySystem;
+}
+
+/** Letters of a query token used for the prefix lookup. Three keeps "kal%"-sized candidate sets. */
+export const LOOKUP_PREFIX_LENGTH = 3;
+
+/**
+ * Score at or above which a new person's name raises a "possible duplicate" warning.
+ * Calibrated on src/names/eval (npm run eval:names): true matches, typos included, score 0.833
+ * and up, 99 % of them 0.867 and up (95 % keep 0.905); the closest must-not-match names (a
+ * different surname two letters away with the same first name) reach 0.841. 0.85 warns for all
+ * but the two worst typos and for none of the must-not-match names. eval/floors.test.ts guards it.
+ */
+export const DUPLICATE_WARNING_THRESHOLD = 0.85;
+
+/** One way of writing a stored name, cut into canonical pieces. */
+interface Spelling {
+  readonly text: string;
+  readonly system: EntrySystem;
+  readonly pieces: readonly CanonicalPiece[];
+}
+
+/** Spellings that fold to the same canonical tokens: scored once, explained by the closest one. */
+interface KeyGroup {
+  readonly keys: readonly string[];
+  readonly spellings: readonly Spelling[];
+  /** Only spelt so by rarely used systems (see FUZZY_RARE_SPELLING_FACTOR). */
+  readonly rare: boolean;
+}
+
+/**
+ * Systems whose spellings people seldom type for a person's name: catalogues, transliteration
+ * standards, foreign press. An exact match with one of them is as good as any, but a near miss
+ * is more likely a different name that happens to look alike in that system ("Statkevich" is two
+ * letters from the German "Sjankewitsch" of Зянькевіч), so near misses are discounted a little.
+ */
+const RARE_SYSTEMS: ReadonlySet<EntrySystem> = new Set([
+  'iso-9',
+  'ala-lc',
+  'national-2023',
+  'german',
+  'polish',
+  'french',
+]);
+const FUZZY_RARE_SPELLING_FACTOR = 0.97;
+
+interface PreparedName {
+  readonly input: NameInput;
+  readonly groups: readonly KeyGroup[];
+  /** Pieces of the Cyrillic name, to show which Cyrillic words a partial match stands for. */
+  readonly cyrillicPieces: readonly CanonicalPiece[] | null;
+}
+
+function nameLanguage(name: NameInput): NameLanguage {
+  return isNameLanguage(name.language) ? name.language : detectCyrillicLanguage(name.text);
+}
+
+function isCyrillicName(name: NameInput): boolean {
+  return name.script === 'Cyrl' || hasCyrillic(name.text);
+}
+
+const HYPHEN_BETWEEN_LETTERS = /(\p{L})\p{Pd}(?=\p{L})/gu;
+const WHITESPACE = /\s+/;
+
+/** Hyphenated names are also typed joined (Kara-Murza, Karamurza); pieces keep the written word. */
+function joinedSpelling(spelling: Spelling, language: NameLanguage | undefined): Spelling | null {
+  const joined = spelling.text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
+  if (joined === spelling.text) return null;
+  const writtenWords = spelling.text.split(WHITESPACE);
+  const joinedWords = joined.split(WHITESPACE);
+  const pieces = canonicalPieces(joined, language).map((piece) => {
+    const index = joinedWords.indexOf(piece.raw);
+    const written = writtenWords.length === joinedWords.length ? writtenWords[index] : undefined;
+    return written === undefined ? piece : { raw: written, key: piece.key };
+  });
+  return { text: spelling.text, system: spelling.system, pieces };
+}
+
+function groupSpellings(spellings: readonly Spelling[]): KeyGroup[] {
+  const groups = new Map<string, { keys: string[]; spellings: Spelling[] }>();
+  for (const spelling of spellings) {
+    const keys = spelling.pieces.map((piece) => piece.key);
+    if (keys.length === 0) continue;
+    const id = keys.join(' ');
+    const group = groups.get(id);
+    if (group) group.spellings.push(spelling);
+    else groups.set(id, { keys, spellings: [spelling] });
+  }
+  return [...groups.values()].map((group) => ({
+    ...group,
+    rare: group.spellings.every((spelling) => RARE_SYSTEMS.has(spelling.system)),
+  }));
+}
+
+const prepared = new WeakMap<NameInput, PreparedName>();
+
+/**
+ * Every spelling of a stored name with its canonical pieces, memoised per name object: a Cyrillic
+ * name gives its romanizations in every system (then itself), a Latin one just itself.
+ */
+function prepare(name: NameInput): PreparedName {
+  const cached = prepared.get(name);
+  if (cached) return cached;
+  const language = isCyrillicName(name) ? nameLanguage(name) : undefined;
+  const written: { text: string; system: EntrySystem }[] =
+    language !== undefined
+      ? [...romanizeAll(name.text, language), { text: name.text, system: 'cyrillic' }]
+      : [{ text: name.text, system: name.system && name.system !== 'other' ? name.system : 'observed' }];
+  const spellings: Spelling[] = written.map(({ text, system }) => ({
+    text,
+    system,
+    pieces: canonicalPieces(text, language),
+  }));
+  const joined = spellings.map((spelling) => joinedSpelling(spelling, language)).filter((s) => s !== null);
+  const cyrillic = language !== undefined ? spellings[spellings.length - 1] : undefined;
+  const result: PreparedName = {
+    input: name,
+    groups: groupSpellings([...spellings, ...joined]),
+    cyrillicPieces: cyrillic?.pieces ?? null,
+  };
+  prepared.set(name, result);
+  return result;
+}
+
+/**
+ * Index entries of one stored name: one per distinct canonical token over all its spellings
+ * (see the note at the top), credited to the first spelling that gives it: the system tables
+ * come before the raw Cyrillic.
+ */
+export function buildNameIndexEntries(name: NameInput): NameIndexEntry[] {
+  const entries: NameIndexEntry[] = [];
+  const seen = new Set<string>();
+  for (const group of prepare(name).groups) {
+    const first = group.spellings[0];
+    if (!first) continue;
+    for (const key of group.keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entries.push({ key, variant: first.text, system: first.system });
+    }
+  }
+  return entries;
+}
+
+export interface CandidateLookup {
+  /** Find index entries whose key equals one of these. */
+  readonly keys: readonly string[];
+  /** …or starts with one of these (typos after the first letters). */
+  readonly prefixes: readonly string[];
+}
+
+/** Canonical token lists of a query: Cyrillic is read as Belarusian and as Russian. */
+function queryReadings(query: string): CanonicalPiece[][] {
+  if (!hasCyrillic(query)) return [canonicalPieces(query)];
+  const readings: CanonicalPiece[][] = [];
+  const seen = new Set<string>();
+  for (const language of ['be', 'ru'] as const) {
+    const pieces = canonicalPieces(query, language);
+    const id = pieces.map((piece) => piece.key).join(' ');
+    if (pieces.length > 0 && !seen.has(id)) {
+      seen.add(id);
+      readings.push(pieces);
+    }
+  }
+  return readings;
+}
+
+/**
+ * What to look up in the index for a query: its canonical tokens and their first-name
+ * equivalents (Vladimir also looks for uladzimir), plus prefixes of the longer tokens.
+ */
+export function candidateLookup(query: string): CandidateLookup {
+  const keys = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const reading of queryReadings(query)) {
+    for (const { key } of reading) {
+      keys.add(key);
+      for (const equivalent of equivalentFirstNameKeys(key)) keys.add(equivalent);
+      if (key.length > LOOKUP_PREFIX_LENGTH + 1) prefixes.add(key.slice(0, LOOKUP_PREFIX_LENGTH));
+    }
+  }
+  return { keys: [...keys], prefixes: [...prefixes] };
+}
+
+export interface CandidateInput {
+  readonly personId: string;
+  readonly names: readonly NameInput[];
+}
+
+export interface RankOptions {
+  /** Keep at most this many hits (default 20). */
+  readonly limit?: number;
+  /** Drop hits scoring below this (default 0.5). */
+  readonly minScore?: number;
+}
+
+export interface RankedHit {
+  readonly personId: string;
+  /** 0…1; compare with DUPLICATE_WARNING_THRESHOLD. */
+  readonly score: number;
+  /** The spelling that matched best (a romanization, the recorded Latin spelling or the Cyrillic). */
+  readonly matchedVariant: string;
+  readonly system: EntrySystem;
+  /** The stored name the matched spelling belongs to. */
+  readonly matchedName: string;
+  /** Why it matched, for people: "matches Kaliesnikava, the national 2007 romanization of Калеснікава". */
+  readonly reason: string;
+}
+
+const SCORE_EPSILON = 1e-9;
+
+interface Scored {
+  readonly name: PreparedName;
+  readonly group: KeyGroup;
+  readonly reading: readonly CanonicalPiece[];
+  readonly detail: NameScore;
+}
+
+interface BestMatch extends Scored {
+  /** The spelling of the group closest to the query as written. */
+  readonly spelling: Spelling;
+  readonly surface: number;
+}
+
+/**
+ * How far the matched words are as written, before canonical folding. Among spellings with the
+ * same score this picks the one the user actually typed: "Kaliesnikava" is credited to the
+ * national 2007 spelling, not to the passport spelling that folds to the same key.
+ */
+function surfaceDistance(scored: Scored, spelling: Spelling): number {
+  let total = 0;
+  for (const match of scored.detail.matches) {
+    if (match.candidate === null) continue;
+    const said = scored.reading[match.query]?.raw.toLowerCase() ?? '';
+    const stored = spelling.pieces[match.candidate]?.raw.toLowerCase() ?? '';
+    total += editDistance(said, stored);
+  }
+  return total;
+}
+
+function closestSpelling(scored: Scored): BestMatch | null {
+  let best: BestMatch | null = null;
+  for (const spelling of scored.group.spellings) {
+    const surface = surfaceDistance(scored, spelling);
+    if (best === null || surface < best.surface) best = { ...scored, spelling, surface };
+  }
+  return best;
+}
+
+/** Distinct raw words, in order (a word split into several tokens is shown once). */
+function words(pieces: readonly (CanonicalPiece | undefined)[]): string {
+  const out: string[] = [];
+  for (const piece of pieces) if (piece && out[out.length - 1] !== piece.raw) out.push(piece.raw);
+  return out.join(' ');
+}
+
+/**
+ * The words of the stored spelling the query matched, and the same words of the stored name:
+ * a surname-only query "Kaliesnikava" is explained with "Kaliesnikava" and "Калеснікава".
+ */
+function matchedWords(best: BestMatch): { shown: string; original: string } {
+  const { spelling, name, detail } = best;
+  const used = new Set<number>();
+  for (const match of detail.matches) if (match.candidate !== null) used.add(match.candidate);
+  if (used.size === spelling.pieces.length || used.size === 0) {
+    return { shown: spelling.text, original: name.input.text };
+  }
+  const indices = [...used].sort((x, y) => x - y);
+  const shown = words(indices.map((i) => spelling.pieces[i]));
+  const cyrillic = name.cyrillicPieces;
+  const aligned = cyrillic !== null && cyrillic.length === spelling.pieces.length;
+  const original = aligned ? words(indices.map((i) => cyrillic[i])) : name.input.text;
+  return { shown, original };
+}
+
+function explain(best: BestMatch): string {
+  const { spelling, name, reading, detail } = best;
+  const exact = detail.matches.every((m) => m.kind === 'exact' || m.kind === 'none');
+  const verb = exact ? 'matches' : 'is close to';
+  const { shown, original } = matchedWords(best);
+  let head: string;
+  if (spelling.system === 'cyrillic') {
+    head = `${verb} ${shown}`;
+  } else if (spelling.system === 'observed') {
+    head = `${verb} ${shown}, a recorded spelling`;
+  } else {
+    const label = ROMANIZATION_SYSTEM_LABELS[spelling.system];
+    head = name.cyrillicPieces
+      ? `${verb} ${shown}, the ${label} of ${original}`
+      : `${verb} ${shown}, the recorded ${label}`;
+  }
+  const notes: string[] = [];
+  for (const match of detail.matches) {
+    if (match.candidate === null) continue;
+    const said = reading[match.query]?.raw;
+    const stored = spelling.pieces[match.candidate]?.raw;
+    if (said === undefined || stored === undefined) continue;
+    if (match.kind === 'first-name') notes.push(`${said} is another form of ${stored}`);
+    else if (match.kind === 'edit') notes.push(`${said} ≈ ${stored}`);
+    else if (match.kind === 'initial') notes.push(`${said} as an initial of ${stored}`);
+    else if (match.kind === 'different-first-name')
+      notes.push(`${said} and ${stored} are different first names`);
+  }
+  return notes.length > 0 ? `${head} (${notes.join('; ')})` : head;
+}
+
+/** Memoises token similarity within one ranking: the same token pairs recur across candidates. */
+function memoisedSimilarity(): (query: string, candidate: string) => TokenSimilarity {
+  const cache = new Map<string, TokenSimilarity>();
+  return (query, candidate) => {
+    const id = `${query}\u0000${candidate}`;
+    let sim = cache.get(id);
+    if (sim === undefined) {
+      sim = tokenSimilarity(query, candidate);
+      cache.set(id, sim);
+    }
+    return sim;
+  };
+}
+
+function discountRare(detail: NameScore, group: KeyGroup): NameScore {
+  if (!group.rare || detail.matches.every((m) => m.kind === 'exact' || m.kind === 'none')) return detail;
+  return { ...detail, score: detail.score * FUZZY_RARE_SPELLING_FACTOR };
+}
+
+/** The best-scoring spelling of a candidate; among equal scores the one closest as written. */
+function bestMatchOf(
+  candidate: CandidateInput,
+  readings: readonly (readonly CanonicalPiece[])[],
+  similarity: (query: string, candidate: string) => TokenSimilarity,
+): BestMatch | null {
+  const tied: Scored[] = [];
+  let bestScore = -1;
+  for (const nameInput of candidate.names) {
+    const name = prepare(nameInput);
+    for (const group of name.groups) {
+      for (const reading of readings) {
+        const keys = reading.map((piece) => piece.key);
+        const detail = discountRare(scoreNamesDetailed(keys, group.keys, similarity), group);
+        if (detail.score > bestScore + SCORE_EPSILON) {
+          bestScore = detail.score;
+          tied.length = 0;
+          tied.push({ name, group, reading, detail });
+        } else if (detail.score > bestScore - SCORE_EPSILON) {
+          tied.push({ name, group, reading, detail });
+        }
+      }
+    }
+  }
+  let best: BestMatch | null = null;
+  for (const scored of tied) {
+    const closest = closestSpelling(scored);
+    if (closest && (best === null || closest.surface < best.surface)) best = closest;
+  }
+  return best;
+}
+
+/**
+ * Ranks candidate persons (typically those the index lookup returned) against a query in any
+ * script and spelling: every spelling of every stored name is scored order-free per token, and
+ * each person keeps its best. Equal scores keep the input order.
+ */
+export function rankCandidates(
+  query: string,
+  candidates: readonly CandidateInput[],
+  options: RankOptions = {},
+): RankedHit[] {
+  const limit = options.limit ?? 20;
+  const minScore = options.minScore ?? 0.5;
+  const readings = queryReadings(query);
+  if (readings.length === 0) return [];
+  const similarity = memoisedSimilarity();
+
+  const hits: { hit: RankedHit; order: number }[] = [];
+  candidates.forEach((candidate, order) => {
+    const best = bestMatchOf(candidate, readings, similarity);
+    if (best === null || best.detail.score < minScore) return;
+    hits.push({
+      order,
+      hit: {
+        personId: candidate.personId,
+        score: Math.round(best.detail.score * 1000) / 1000,
+        matchedVariant: best.spelling.text,
+        system: best.spelling.system,
+        matchedName: best.name.input.text,
+        reason: explain(best),
+      },
+    });
+  });
+  hits.sort((a, b) => b.hit.score - a.hit.score || a.order - b.order);
+  return hits.slice(0, limit).map((entry) => entry.hit);
+}
+
+/**
+ * Possible duplicates of a person about to be created: every one of its names is used as a query
+ * and each existing person keeps its best hit. Warn, never block: the reason says why.
+ */
+export function findPossibleDuplicates(
+  names: readonly NameInput[],
+  candidates: readonly CandidateInput[],
+  threshold: number = DUPLICATE_WARNING_THRESHOLD,
+): RankedHit[] {
+  const best = new Map<string, RankedHit>();
+  for (const name of names) {
+    for (const hit of rankCandidates(name.text, candidates, {
+      minScore: threshold,
+      limit: candidates.length,
+    })) {
+      const previous = best.get(hit.personId);
+      if (!previous || hit.score > previous.score) best.set(hit.personId, hit);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
