@@ -19,6 +19,7 @@ import { createPersonService } from './modules/person/person.service.js';
 import { createRecognitionService } from './modules/recognition/recognition.service.js';
 import { type Clock, systemClock } from './modules/shared/clock.js';
 import { createSourceService } from './modules/source/source.service.js';
+import { createStatsService } from './modules/stats/stats.service.js';
 
 /**
  * Composition root: every service is built here from explicit dependencies. Pass a transaction as
@@ -38,6 +39,7 @@ export function buildServices(db: Db, clock: Clock = systemClock) {
     countObservations: createCountObservationService(deps),
     sources: createSourceService(deps),
     citations: createCitationService(deps),
+    stats: createStatsService(deps),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './cli/commands/db.js';
 import { registerPersonCommands } from './cli/commands/person.js';
+import { registerSearchCommand } from './cli/commands/search.js';
 import { registerServeCommand } from './cli/commands/serve.js';
 
 /** The `unfree` command: one file per command under cli/commands/, each calling the services. */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDbCommands(program);
   registerPersonCommands(program);
+  registerSearchCommand(program);
   return program;
 }
 

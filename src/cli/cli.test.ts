@@ -50,6 +50,9 @@ describeEachDialect('unfree CLI', (database) => {
     const listed = await unfree(url, 'person', 'list', '-q', 'кліява');
     expect(listed.stdout).toContain(person.id);
     expect(listed.stdout).toMatch(/1 of 1 shown/);
+    const searched = await unfree(url, 'search', 'Sintetychnaja Klijava');
+    expect(searched.code, searched.stderr).toBe(0);
+    expect(searched.stdout).toContain(person.id);
     const shown = await unfree(url, 'person', 'show', person.id);
     expect(shown.stdout).toMatch(/Synthetic Cliava/);
     expect(shown.stdout).toMatch(/born: +1975-03/);
@@ -86,6 +89,8 @@ describe('unfree CLI help', () => {
       ['person', 'add'],
       ['person', 'show'],
       ['person', 'list'],
+      ['search'],
+      ['db', 'reindex-names'],
     ]) {
       const help = await unfree('sqlite::memory:', ...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);

@@ -210,6 +210,19 @@ export interface CitationTable extends Versioned {
   note: string | null;
 }
 
+export interface NameKeyTable {
+  personId: string;
+  key: string;
+  variant: string;
+  system: string;
+}
+
+export interface PersonRedirectTable {
+  oldId: string;
+  personId: string;
+  mergedAt: string;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -230,6 +243,8 @@ export interface Database {
   countObservations: CountObservationTable;
   sources: SourceTable;
   citations: CitationTable;
+  nameKeys: NameKeyTable;
+  personRedirects: PersonRedirectTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

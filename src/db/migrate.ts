@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import type { Database } from './database.js';
 import * as core from './migrations/0001-core.js';
+import * as nameSearch from './migrations/0002-name-search.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -8,6 +9,7 @@ import * as core from './migrations/0001-core.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
+  '0002-name-search': nameSearch,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

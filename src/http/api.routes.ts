@@ -50,6 +50,7 @@ import {
 } from '../modules/legal-article/legal-article.schema.js';
 import { registerPersonRoutes } from '../modules/person/person.routes.js';
 import {
+  createdPersonSchema,
   createPersonSchema,
   personFilterSchema,
   personRecordSchema,
@@ -67,6 +68,7 @@ import {
   sourceRecordSchema,
   updateSourceSchema,
 } from '../modules/source/source.schema.js';
+import { registerStatsRoutes } from '../modules/stats/stats.routes.js';
 import { registerResourceRoutes } from './resource.routes.js';
 
 /** The JSON API, /api/v1: one line per resource; each module's schemas define its contract. */
@@ -82,10 +84,13 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       create: createPersonSchema,
       update: updatePersonSchema,
       filter: personFilterSchema,
+      created: createdPersonSchema,
     },
     service: services.persons,
+    resolveId: (id) => services.persons.resolveId(id),
   });
   registerPersonRoutes(api, services);
+  registerStatsRoutes(api, services);
   resource({
     path: 'episodes',
     entity: 'detention episode',

@@ -30,8 +30,10 @@ export interface ResourceDefinition<
   path: string;
   /** Human name for the OpenAPI summaries, e.g. "legal article". */
   entity: string;
-  schemas: { record: TRecord; create: TCreate; update: TUpdate; filter: TFilter };
+  schemas: { record: TRecord; create: TCreate; update: TUpdate; filter: TFilter; created?: z.ZodType };
   service: ResourceService<z.output<TRecord>, z.output<TCreate>, z.output<TUpdate>, z.output<TFilter>>;
+  /** Where an id lives now (merged records leave redirects); null when it never existed. */
+  resolveId?: (id: string) => Promise<string | null>;
 }
 
 const idParams = z.object({ id: idSchema });
@@ -43,7 +45,7 @@ export function registerResourceRoutes<
   TUpdate extends z.ZodType,
   TFilter extends z.ZodType,
 >(app: FastifyInstance, definition: ResourceDefinition<TRecord, TCreate, TUpdate, TFilter>): void {
-  const { path, entity, schemas, service } = definition;
+  const { path, entity, schemas, service, resolveId } = definition;
   const tags = [path];
   // The zod validator has already checked these against the schemas when a handler runs, so the
   // casts below only restate what the route schema guarantees (generic schemas defeat inference).
@@ -70,12 +72,17 @@ export function registerResourceRoutes<
     {
       schema: {
         tags,
-        summary: `Get one ${entity}`,
+        summary: `Get one ${entity}${resolveId ? ' (a merged id answers 308 with the new location)' : ''}`,
         params: idParams,
         response: { 200: schemas.record, ...errorResponses },
       },
     },
-    (request) => service.get((request.params as IdParams).id),
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const current = resolveId ? await resolveId(id) : id;
+      if (current && current !== id) return reply.redirect(`${request.url.replace(id, current)}`, 308);
+      return service.get(id);
+    },
   );
 
   app.post(
@@ -85,7 +92,7 @@ export function registerResourceRoutes<
         tags,
         summary: `Create a ${entity}`,
         body: schemas.create,
-        response: { 201: schemas.record, ...errorResponses },
+        response: { 201: schemas.created ?? schemas.record, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send(await service.create(request.body as Create)),

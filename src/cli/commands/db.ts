@@ -36,4 +36,16 @@ export function registerDbCommands(program: Command): void {
         },
       ),
     );
+
+  db.command('reindex-names')
+    .description('Rebuild the name-search index of every person (after the romanization rules change)')
+    .action(() =>
+      withDatabase({ databaseUrl: program.opts<GlobalOptions>().databaseUrl }, async ({ services, out }) => {
+        const total = await services.persons.reindexAll((done) =>
+          process.stderr.write(`\rreindexed ${done} persons`),
+        );
+        process.stderr.write('\n');
+        out(`Rebuilt the name index of ${total} persons.`);
+      }),
+    );
 }

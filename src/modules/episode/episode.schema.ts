@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RELEASE_MODES } from '../../stats/facts.js';
 import {
   countryCodeSchema,
   idSchema,
@@ -23,18 +24,9 @@ export const SENTENCE_REGIMES = [
   'suspended',
   'other',
 ] as const;
-export const RELEASE_MODES = [
-  'sentence_served',
-  'pardon',
-  'negotiated',
-  'deportation',
-  'amnesty',
-  'acquittal',
-  'case_closed',
-  'death_in_custody',
-  'other',
-] as const;
-export type ReleaseMode = (typeof RELEASE_MODES)[number];
+/** Shared with src/stats, which counts releases by these modes. */
+export { RELEASE_MODES } from '../../stats/facts.js';
+export type { ReleaseMode } from '../../stats/facts.js';
 export const EPISODE_STATUSES = ['pre_trial', 'sentenced', 'released'] as const;
 
 export const chargeSchema = z.object({

@@ -4,7 +4,16 @@ import { z } from 'zod';
 import type { Services } from '../../app.js';
 import { episodeRecordSchema } from '../episode/episode.schema.js';
 import { idSchema } from '../shared/common.schema.js';
-import { heldOnQuerySchema, heldOnResultSchema } from './person.schema.js';
+import {
+  duplicateCheckSchema,
+  heldOnQuerySchema,
+  heldOnResultSchema,
+  mergeSchema,
+  nameMatchSchema,
+  personRecordSchema,
+  searchQuerySchema,
+  searchResultSchema,
+} from './person.schema.js';
 
 /** Person routes beyond the five every resource has. */
 export function registerPersonRoutes(api: FastifyInstance, services: Services): void {
@@ -39,5 +48,51 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services): 
       await services.persons.get(request.params.id);
       return { items: await services.episodes.listForPerson(request.params.id) };
     },
+  );
+
+  typed.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          'Find persons by a name typed in any script and spelling (Калеснікава, Kolesnikova, Kaleśnikava…)',
+        querystring: searchQuerySchema,
+        response: { 200: searchResultSchema },
+      },
+    },
+    async (request) => ({
+      query: request.query.q,
+      items: await services.persons.search(request.query.q, request.query.limit),
+    }),
+  );
+
+  typed.post(
+    '/persons/duplicates',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Existing persons whose names match these (a warning; nothing is written)',
+        body: duplicateCheckSchema,
+        response: { 200: z.object({ items: z.array(nameMatchSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await services.persons.checkDuplicates(request.body.names, request.body.excludePersonId),
+    }),
+  );
+
+  typed.post(
+    '/persons/:id/merge',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Fold a duplicate record into this person; the duplicate id then redirects here',
+        params,
+        body: mergeSchema,
+        response: { 200: personRecordSchema },
+      },
+    },
+    (request) => services.persons.merge(request.params.id, request.body.duplicateId, request.body.version),
   );
 }

@@ -124,3 +124,54 @@ export const heldOnResultSchema = z.object({
   held: z.enum(['yes', 'no', 'maybe']),
   episodeId: z.string().nullable(),
 });
+
+export const nameMatchSchema = z.object({
+  personId: z.string(),
+  score: z.number().describe('0…1; 1 is the same spelling'),
+  matchedVariant: z.string().describe('The spelling that matched best'),
+  system: z
+    .string()
+    .describe('Where that spelling comes from: a romanization system, "observed" or "cyrillic"'),
+  matchedName: z.string().describe('The stored name the spelling belongs to'),
+  reason: z.string().describe('Why it matched, in words'),
+});
+export type NameMatch = z.infer<typeof nameMatchSchema>;
+
+export const searchHitSchema = nameMatchSchema.extend({
+  displayName: z.string(),
+  status: z.enum(PERSON_STATUSES),
+  birthDate: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const searchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'type a name')
+    .max(200)
+    .describe('A name in any script and spelling, in any order'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const searchResultSchema = z.object({ query: z.string(), items: z.array(searchHitSchema) });
+
+export const duplicateCheckSchema = z
+  .object({
+    names: z.array(personNameSchema.pick({ text: true, script: true, language: true, system: true })).min(1),
+    excludePersonId: z.uuid().optional().describe('Leave this person out (when editing them)'),
+  })
+  .strict();
+
+export const createdPersonSchema = personRecordSchema.extend({
+  duplicateWarnings: z
+    .array(nameMatchSchema)
+    .describe('Existing persons whose names match this one: a warning, the person was created anyway'),
+});
+
+export const mergeSchema = z
+  .object({
+    duplicateId: z.uuid().describe('The record to fold into this one; its id will redirect here'),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();

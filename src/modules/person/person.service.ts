@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { notFound } from '../../lib/errors.js';
+import { notFound, ruleViolated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { isoDayOf } from '../../lib/partial-date.js';
 import { personHeldOn } from '../../stats/custody.js';
@@ -8,7 +8,10 @@ import { type Clock, timestamp } from '../shared/clock.js';
 import type { Page } from '../shared/common.schema.js';
 import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
+import { reassignRows } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { insertRedirect, selectRedirect } from './name-key.repository.js';
+import { possibleDuplicates, reindexPersonNames, searchNames } from './name-search.service.js';
 import { presentPerson } from './person.presenter.js';
 import {
   countPersons,
@@ -23,7 +26,16 @@ import {
   selectTies,
   updatePersonRow,
 } from './person.repository.js';
-import type { CreatePerson, PersonFilter, PersonRecord, UpdatePerson } from './person.schema.js';
+import type {
+  CreatePerson,
+  NameMatch,
+  PersonFilter,
+  PersonRecord,
+  SearchHit,
+  UpdatePerson,
+} from './person.schema.js';
+
+const VISIBILITY_ORDER = ['public', 'internal', 'confidential'];
 
 export interface PersonServiceDeps {
   db: Db;
@@ -96,6 +108,13 @@ export function createPersonService(deps: PersonServiceDeps) {
     return record;
   }
 
+  /** Like get, for an id given as a reference in the input: a missing one is a broken rule, not a 404. */
+  async function getOrRule(db: Db, id: string): Promise<PersonRecord> {
+    const [record] = await load(db, [id]);
+    if (!record) throw ruleViolated('duplicateId', `person ${id} does not exist`);
+    return record;
+  }
+
   const service = {
     get: (id: string) => get(id),
 
@@ -104,8 +123,9 @@ export function createPersonService(deps: PersonServiceDeps) {
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
-    async create(input: CreatePerson): Promise<PersonRecord> {
+    async create(input: CreatePerson): Promise<PersonRecord & { duplicateWarnings: NameMatch[] }> {
       return inTransaction(deps.db, async (trx) => {
+        const duplicateWarnings = await possibleDuplicates(trx, input.names);
         const id = newId();
         const now = timestamp(deps.clock);
         await insertPerson(trx, {
@@ -120,6 +140,7 @@ export function createPersonService(deps: PersonServiceDeps) {
           updatedAt: now,
         });
         await replaceNames(trx, id, withOnePrimary(input.names));
+        await reindexPersonNames(trx, id, input.names);
         await replaceOccupations(trx, id, input.occupations);
         await replaceTies(
           trx,
@@ -131,7 +152,7 @@ export function createPersonService(deps: PersonServiceDeps) {
             note: tie.note ?? null,
           })),
         );
-        return get(id, trx);
+        return { ...(await get(id, trx)), duplicateWarnings };
       });
     },
 
@@ -154,7 +175,10 @@ export function createPersonService(deps: PersonServiceDeps) {
         };
         if (!(await updatePersonRow(trx, id, current.version, values)))
           throw staleVersion('person', id, current);
-        if (names) await replaceNames(trx, id, withOnePrimary(names));
+        if (names) {
+          await replaceNames(trx, id, withOnePrimary(names));
+          await reindexPersonNames(trx, id, names);
+        }
         if (occupations) await replaceOccupations(trx, id, occupations);
         if (ties) {
           await replaceTies(
@@ -184,6 +208,120 @@ export function createPersonService(deps: PersonServiceDeps) {
     },
 
     count: () => countPersons(deps.db),
+
+    /** The current id of a person: itself, or where a merge moved it (null if neither). */
+    async resolveId(id: string): Promise<string | null> {
+      if ((await selectPersonRows(deps.db, [id])).length > 0) return id;
+      return (await selectRedirect(deps.db, id)) ?? null;
+    },
+
+    /** Persons matching a name typed in any script and spelling, best first, each with its reason. */
+    async search(query: string, limit = 20): Promise<SearchHit[]> {
+      const hits = await searchNames(deps.db, query, limit);
+      const records = new Map(
+        (
+          await load(
+            deps.db,
+            hits.map((hit) => hit.personId),
+          )
+        ).map((r) => [r.id, r]),
+      );
+      return hits.flatMap((hit) => {
+        const record = records.get(hit.personId);
+        return record
+          ? [{ ...hit, displayName: record.displayName, status: record.status, birthDate: record.birthDate }]
+          : [];
+      });
+    },
+
+    /** Possible duplicates of a person with these names (live warnings while an editor types). */
+    checkDuplicates(
+      names: Parameters<typeof possibleDuplicates>[1],
+      excludePersonId?: string,
+    ): Promise<NameMatch[]> {
+      return possibleDuplicates(deps.db, names, excludePersonId);
+    },
+
+    /**
+     * Folds a duplicate record into this one: names, occupations, ties, episodes, recognitions,
+     * condition events and citations move here; empty fields are filled from the duplicate; the
+     * stricter visibility and the anonymous flag win; the duplicate's id redirects here.
+     */
+    async merge(id: string, duplicateId: string, expectedVersion?: number): Promise<PersonRecord> {
+      if (id === duplicateId) throw ruleViolated('duplicateId', 'a person cannot be merged into itself');
+      return inTransaction(deps.db, async (trx) => {
+        const [target, duplicate] = [await get(id, trx), await getOrRule(trx, duplicateId)];
+        if ((expectedVersion ?? target.version) !== target.version) throw staleVersion('person', id, target);
+        if (target.status === 'held' && duplicate.status === 'held') {
+          throw ruleViolated(
+            'duplicateId',
+            'both records have an open detention episode; close one of them before merging',
+          );
+        }
+        const names = [
+          ...target.names,
+          ...duplicate.names
+            .filter(
+              (name) => !target.names.some((own) => own.text === name.text && own.language === name.language),
+            )
+            .map((name) => ({ ...name, isPrimary: false })),
+        ];
+        await replaceNames(trx, id, withOnePrimary(names));
+        await reindexPersonNames(trx, id, names);
+        await replaceOccupations(trx, id, [...target.occupations, ...duplicate.occupations]);
+        const ties = [...target.ties, ...duplicate.ties].filter(
+          (tie, index, all) =>
+            all.findIndex((other) => other.kind === tie.kind && other.country === tie.country) === index,
+        );
+        await replaceTies(
+          trx,
+          id,
+          ties.map((tie) => ({ id: newId(), kind: tie.kind, country: tie.country, note: tie.note })),
+        );
+        for (const table of ['episodes', 'recognitions', 'conditionEvents'] as const) {
+          await reassignRows(trx, table, 'personId', duplicateId, id);
+        }
+        await reassignRows(trx, 'citations', 'subjectId', duplicateId, id, { subjectType: 'person' });
+        const strictest =
+          VISIBILITY_ORDER.indexOf(duplicate.visibility) > VISIBILITY_ORDER.indexOf(target.visibility);
+        const updated = await updatePersonRow(trx, id, target.version, {
+          birthDate: target.birthDate ?? duplicate.birthDate,
+          gender: target.gender ?? duplicate.gender,
+          region: target.region ?? duplicate.region,
+          biography: target.biography ?? duplicate.biography,
+          visibility: strictest ? duplicate.visibility : target.visibility,
+          anonymous: target.anonymous || duplicate.anonymous ? 1 : 0,
+          updatedAt: timestamp(deps.clock),
+        });
+        if (!updated) throw staleVersion('person', id, target);
+        await deleteOrExplain(trx, 'persons', 'person', duplicateId);
+        await insertRedirect(trx, duplicateId, id, timestamp(deps.clock));
+        return get(id, trx);
+      });
+    },
+
+    /** Rebuilds the name index of every person (after a change to the romanization rules). */
+    async reindexAll(onProgress?: (done: number) => void): Promise<number> {
+      let done = 0;
+      for (;;) {
+        const { ids } = await findPersonIds(deps.db, { limit: 500, offset: done, sort: 'createdAt' });
+        if (ids.length === 0) return done;
+        await inTransaction(deps.db, async (trx) => {
+          const names = await selectNames(trx, ids);
+          for (const personId of ids) {
+            await reindexPersonNames(
+              trx,
+              personId,
+              names
+                .filter((name) => name.personId === personId)
+                .map((name) => ({ ...name, script: name.script as 'Cyrl' | 'Latn' })),
+            );
+          }
+        });
+        done += ids.length;
+        onProgress?.(done);
+      }
+    },
   } satisfies ResourceService<PersonRecord, CreatePerson, UpdatePerson, PersonFilter> &
     Record<string, unknown>;
   return service;

@@ -107,3 +107,21 @@ export function equalityFilters<T extends object>(filter: T, keys: readonly (key
     .filter((key) => filter[key] !== undefined)
     .map((key) => ({ column: key, op: '=' as const, value: filter[key] }));
 }
+
+/** Moves rows from one owner to another (used by merges): `UPDATE table SET column = to WHERE column = from`. */
+export async function reassignRows(
+  db: Db,
+  table: TableName,
+  column: string,
+  fromId: string,
+  toId: string,
+  extraWhere: Record<string, string> = {},
+): Promise<number> {
+  let query = loose(db)
+    .updateTable(table)
+    .set({ [column]: toId })
+    .where(column, '=', fromId);
+  for (const [key, value] of Object.entries(extraWhere)) query = query.where(key, '=', value);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,183 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDialect } from '../../../test/database.js';
+import { aPerson, anEpisode, testServices } from '../../../test/factories.js';
+import { tableCounts } from '../../../test/snapshot.js';
+import { seedDemo } from '../demo/demo.seed.js';
+
+const datasetClock = () => new Date('2026-11-23T12:00:00.000Z');
+
+describeEachDialect('name search over the demo registry', (database) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    await seedDemo(database().db, datasetClock);
+    app = await testApp(database().db);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const topHit = async (q: string) => {
+    const [hit] = await testServices(database().db).persons.search(q, 5);
+    return hit;
+  };
+
+  it.each([
+    ['Калеснікава', 'Maria Kalesnikava'],
+    ['Колесникова', 'Maria Kalesnikava'],
+    ['Kaliesnikava', 'Maria Kalesnikava'],
+    ['Kaleśnikava Maryja', 'Maria Kalesnikava'],
+    ['kalesnikava', 'Maria Kalesnikava'],
+    ['Bialacki', 'Ales Bialiatski'],
+    ['Беляцкий', 'Ales Bialiatski'],
+    ['Bjaljazki', 'Ales Bialiatski'],
+    ['Bialiatsky Ales', 'Ales Bialiatski'],
+    ['Бабарико', 'Viktar Babaryka'],
+    ['Tikhanovsky', 'Siarhei Tsikhanouski'],
+    ['Statkiewicz', 'Mikalai Statkevich'],
+    ['Почобут', 'Andrzej Poczobut'],
+    ['Ihar Losik', 'Ihar Losik'],
+  ])('finds %s → %s', async (query, expected) => {
+    const hit = await topHit(query);
+    expect(hit?.displayName, query).toMatch(new RegExp(expected.split(' ').pop() ?? expected));
+    expect(hit?.reason.length).toBeGreaterThan(0);
+  });
+
+  it('tolerates a two-letter typo and explains the match', async () => {
+    const hit = await topHit('Kalesnikova');
+    expect(hit?.displayName).toMatch(/Kalesnikava/);
+    const exact = await topHit('Калеснікава');
+    expect(exact?.reason).toMatch(/Калеснікава|Kalesnikava/);
+  });
+
+  it('serves GET /api/v1/search with reasons', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('Бяляцкі')}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ items: { displayName: string; reason: string; score: number }[] }>();
+    expect(body.items[0]?.displayName).toMatch(/Bialiatski/);
+    expect(body.items[0]?.score).toBeGreaterThan(0.9);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/search?q=' })).statusCode).toBe(400);
+  });
+
+  it('answers odd queries clearly: never a crash, never a scan of everything', async () => {
+    const services = testServices(database().db);
+    for (const query of [
+      "'; DROP TABLE persons; --",
+      '.*',
+      '%',
+      '_',
+      '(?:a+)+$',
+      '🙂🙂',
+      'Калес nikava',
+      '\\',
+      '   x  ',
+    ]) {
+      const hits = await services.persons.search(query, 5);
+      expect(Array.isArray(hits), query).toBe(true);
+    }
+    // A word typed with a Latin K among Cyrillic letters (keyboard layouts mix them).
+    expect((await services.persons.search('Kалеснікава', 5))[0]?.displayName).toMatch(/Kalesnikava/);
+    expect(await services.persons.search('🙂🙂', 5)).toEqual([]);
+    expect((await services.persons.find({ limit: 1, offset: 0, sort: 'name' })).total).toBeGreaterThan(20);
+    const long = await app.inject({ method: 'GET', url: `/api/v1/search?q=${'a'.repeat(10_000)}` });
+    expect(long.statusCode).toBe(400);
+    expect(long.json<{ error: { message: string } }>().error.message).toMatch(/q/);
+    const empty = await app.inject({ method: 'GET', url: '/api/v1/search?q=%20%20' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<{ error: { message: string } }>().error.message).toMatch(/type a name/);
+  });
+
+  it('warns, without blocking, when a new person matches an existing one', async () => {
+    const services = testServices(database().db);
+    const created = await services.persons.create(
+      aPerson({
+        names: [
+          {
+            text: 'Maryja Kaliesnikava',
+            script: 'Latn',
+            language: 'be',
+            system: 'national-2007',
+            isPrimary: true,
+          },
+        ],
+      }),
+    );
+    expect(created.id).toBeTruthy();
+    expect(created.duplicateWarnings[0]?.reason).toMatch(/Kal/);
+    const kalesnikava = await topHit('Калеснікава');
+    expect(created.duplicateWarnings.map((warning) => warning.personId)).toContain(kalesnikava?.personId);
+    const unrelated = await services.persons.create(aPerson());
+    expect(unrelated.duplicateWarnings).toEqual([]);
+    await services.persons.delete(created.id);
+    await services.persons.delete(unrelated.id);
+  });
+
+  it('checks duplicates over the API without writing', async () => {
+    const before = await tableCounts(database().db);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/persons/duplicates',
+      payload: { names: [{ text: 'Віктар Бабарыка', script: 'Cyrl', language: 'be' }] },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<{ items: { reason: string }[] }>().items[0]?.reason).toBeTruthy();
+    expect(await tableCounts(database().db)).toEqual(before);
+  });
+
+  it('merges a duplicate: names, episodes and citations move, the old id redirects, the index follows', async () => {
+    const services = testServices(database().db);
+    const original = await services.persons.create(
+      aPerson({
+        names: [{ text: 'Zmitser Synthetyk', script: 'Latn', language: 'en', isPrimary: true }],
+        birthDate: null,
+      }),
+    );
+    const duplicate = await services.persons.create(
+      aPerson({
+        names: [{ text: 'Дзмітры Сінтэтык', script: 'Cyrl', language: 'be', isPrimary: true }],
+        birthDate: '1979-04',
+        ties: [{ kind: 'citizenship', country: 'PL' }],
+      }),
+    );
+    await services.episodes.create(anEpisode(duplicate.id, { detainedOn: '2022-03-01' }));
+    const source = await services.sources.create({
+      title: 'Synthetic source',
+      kind: 'article',
+      visibility: 'public',
+    });
+    await services.citations.create({ sourceId: source.id, subjectType: 'person', subjectId: duplicate.id });
+
+    const merged = await services.persons.merge(original.id, duplicate.id);
+    expect(merged.names.map((name) => name.text)).toEqual(['Zmitser Synthetyk', 'Дзмітры Сінтэтык']);
+    expect(merged.birthDate).toBe('1979-04');
+    expect(merged.ties).toEqual([{ kind: 'citizenship', country: 'PL', note: null }]);
+    expect(merged.status).toBe('held');
+    expect((await services.citations.find({ subjectId: original.id, limit: 10, offset: 0 })).total).toBe(1);
+    expect(await services.persons.resolveId(duplicate.id)).toBe(original.id);
+    expect((await topHit('Сінтэтык'))?.personId).toBe(original.id);
+
+    const redirected = await app.inject({ method: 'GET', url: `/api/v1/persons/${duplicate.id}` });
+    expect(redirected.statusCode).toBe(308);
+    expect(redirected.headers.location).toBe(`/api/v1/persons/${original.id}`);
+    await expect(services.persons.merge(original.id, original.id)).rejects.toMatchObject({
+      code: 'rule_violated',
+    });
+  });
+
+  it('refuses to merge two persons who are both held, and writes nothing', async () => {
+    const services = testServices(database().db);
+    const one = await services.persons.create(aPerson());
+    const two = await services.persons.create(aPerson());
+    await services.episodes.create(anEpisode(one.id));
+    await services.episodes.create(anEpisode(two.id));
+    const before = await tableCounts(database().db);
+    await expect(services.persons.merge(one.id, two.id)).rejects.toThrow(
+      /both records have an open detention/,
+    );
+    expect(await tableCounts(database().db)).toEqual(before);
+  });
+});

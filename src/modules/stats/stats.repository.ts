@@ -1,0 +1,136 @@
+import type { Db } from '../../db/database.js';
+import type {
+  BatchFact,
+  ConditionFact,
+  CountObservationFact,
+  EpisodeFact,
+  PersonFact,
+  RecognitionFact,
+} from '../../stats/facts.js';
+
+/**
+ * Reads the registry as the plain facts src/stats computes over. Every person counts here,
+ * anonymous or not: statistics include everyone, and presenters decide what may be shown by name.
+ */
+
+const flag = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
+
+export async function selectEpisodeFacts(db: Db): Promise<EpisodeFact[]> {
+  const [episodes, charges] = await Promise.all([
+    db
+      .selectFrom('episodes')
+      .leftJoin('releases', 'releases.episodeId', 'episodes.id')
+      .select([
+        'episodes.id',
+        'episodes.personId',
+        'episodes.detainedOn',
+        'episodes.sentenceMonths',
+        'releases.releasedOn',
+        'releases.mode',
+        'releases.batchId',
+        'releases.forcedExile',
+        'releases.citizenshipStripped',
+        'releases.destinationCountry',
+      ])
+      .orderBy('episodes.detainedOn')
+      .orderBy('episodes.id')
+      .execute(),
+    db
+      .selectFrom('episodeCharges')
+      .innerJoin('legalArticles', 'legalArticles.id', 'episodeCharges.articleId')
+      .select(['episodeCharges.episodeId', 'legalArticles.code', 'legalArticles.number'])
+      .execute(),
+  ]);
+  const articlesOf = new Map<string, string[]>();
+  for (const charge of charges) {
+    const list = articlesOf.get(charge.episodeId) ?? [];
+    const reference = `${charge.code} ${charge.number}`;
+    if (!list.includes(reference)) list.push(reference);
+    articlesOf.set(charge.episodeId, list);
+  }
+  return episodes.map((row) => ({
+    id: row.id,
+    personId: row.personId,
+    detainedOn: row.detainedOn,
+    releasedOn: row.releasedOn,
+    releaseMode: (row.mode ?? null) as EpisodeFact['releaseMode'],
+    batchId: row.batchId,
+    forcedExile: flag(row.forcedExile),
+    citizenshipStripped: flag(row.citizenshipStripped),
+    destinationCountry: row.destinationCountry,
+    articles: articlesOf.get(row.id) ?? [],
+    sentenceMonths: row.sentenceMonths,
+  }));
+}
+
+export async function selectRecognitionFacts(db: Db): Promise<RecognitionFact[]> {
+  const rows = await db
+    .selectFrom('recognitions')
+    .select(['personId', 'recognisedOn', 'endedOn', 'afterRelease'])
+    .execute();
+  return rows.map((row) => ({ ...row, afterRelease: Number(row.afterRelease) === 1 }));
+}
+
+export async function selectBatchFacts(db: Db): Promise<BatchFact[]> {
+  const [batches, links, concessions] = await Promise.all([
+    db
+      .selectFrom('releaseBatches')
+      .select(['id', 'releasedOn', 'announcedCount', 'forcedExile'])
+      .orderBy('releasedOn')
+      .execute(),
+    db
+      .selectFrom('batchCounterparts')
+      .innerJoin('counterparts', 'counterparts.id', 'batchCounterparts.counterpartId')
+      .select(['batchCounterparts.batchId', 'counterparts.name', 'batchCounterparts.role'])
+      .execute(),
+    db.selectFrom('concessions').select(['batchId', 'kind']).execute(),
+  ]);
+  return batches.map((batch) => ({
+    id: batch.id,
+    releasedOn: batch.releasedOn,
+    announcedCount: batch.announcedCount,
+    forcedExile: flag(batch.forcedExile),
+    counterparts: links
+      .filter((link) => link.batchId === batch.id && link.role === 'counterpart')
+      .map((link) => link.name),
+    concessionKinds: concessions
+      .filter((concession) => concession.batchId === batch.id)
+      .map((concession) => concession.kind),
+  }));
+}
+
+export async function selectCountObservationFacts(db: Db): Promise<CountObservationFact[]> {
+  const rows = await db
+    .selectFrom('countObservations')
+    .select(['organisation', 'metric', 'observedOn', 'count', 'qualifier'])
+    .orderBy('observedOn')
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    metric: row.metric as CountObservationFact['metric'],
+    qualifier: row.qualifier as CountObservationFact['qualifier'],
+  }));
+}
+
+export async function selectConditionFacts(db: Db): Promise<ConditionFact[]> {
+  return db.selectFrom('conditionEvents').select(['personId', 'kind', 'startedOn', 'endedOn']).execute();
+}
+
+export async function selectPersonFacts(db: Db): Promise<PersonFact[]> {
+  const [persons, ties] = await Promise.all([
+    db.selectFrom('persons').select(['id', 'birthDate', 'anonymous']).execute(),
+    db.selectFrom('personTies').select(['personId', 'kind', 'country']).execute(),
+  ]);
+  const tiesOf = new Map<string, { kind: string; country: string }[]>();
+  for (const tie of ties) {
+    const list = tiesOf.get(tie.personId) ?? [];
+    list.push({ kind: tie.kind, country: tie.country });
+    tiesOf.set(tie.personId, list);
+  }
+  return persons.map((person) => ({
+    id: person.id,
+    birthDate: person.birthDate,
+    anonymous: Number(person.anonymous) === 1,
+    ties: tiesOf.get(person.id) ?? [],
+  }));
+}

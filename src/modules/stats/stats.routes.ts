@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../app.js';
+import {
+  dossierParamsSchema,
+  dossierQuerySchema,
+  GRANULARITIES,
+  seriesQuerySchema,
+  statsDocumentSchema,
+  stockQuerySchema,
+  windowQuerySchema,
+} from './stats.schema.js';
+import { seriesCsv } from './stats.service.js';
+
+const byPeriod = windowQuerySchema.extend({ granularity: z.enum(GRANULARITIES).default('month') });
+
+/** /api/v1/stats/…: every figure computed from the registry's records, with its uncertainty. */
+export function registerStatsRoutes(api: FastifyInstance, services: Services): void {
+  const typed = api.withTypeProvider<ZodTypeProvider>();
+  const tags = ['stats'];
+  const ok = { 200: statsDocumentSchema };
+
+  typed.get(
+    '/stats/stock',
+    {
+      schema: {
+        tags,
+        summary: 'Political prisoners held on a day (certain and possible)',
+        querystring: stockQuerySchema,
+        response: ok,
+      },
+    },
+    (request) => services.stats.stockOn(request.query.date),
+  );
+
+  typed.get(
+    '/stats/series',
+    {
+      schema: {
+        tags,
+        summary: 'Number held over time, one point per period (format=csv for a download)',
+        querystring: seriesQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const series = await services.stats.series(request.query, request.query.step);
+      if (request.query.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="unfree-held-series.csv"')
+          .send(seriesCsv(series.points));
+      }
+      return series;
+    },
+  );
+
+  typed.get(
+    '/stats/flows',
+    {
+      schema: {
+        tags,
+        summary: 'Inflow (detentions, recognitions) and outflow (releases by mode) per period',
+        querystring: byPeriod,
+        response: ok,
+      },
+    },
+    (request) => services.stats.flows(request.query, request.query.granularity),
+  );
+
+  typed.get(
+    '/stats/revolving-door',
+    {
+      schema: {
+        tags,
+        summary: 'Released vs newly imprisoned per period; recognitions around each batch; releases by route',
+        querystring: byPeriod,
+        response: ok,
+      },
+    },
+    (request) => services.stats.revolvingDoor(request.query, request.query.granularity),
+  );
+
+  typed.get(
+    '/stats/deals',
+    {
+      schema: {
+        tags,
+        summary: 'The deals ledger: batches, people freed, exile shares, concessions over time',
+        querystring: byPeriod,
+        response: ok,
+      },
+    },
+    (request) => services.stats.deals(request.query, request.query.granularity),
+  );
+
+  typed.get(
+    '/stats/reconciliation',
+    {
+      schema: {
+        tags,
+        summary: 'Published counts beside the registry’s own on the same dates, the difference shown',
+        response: ok,
+      },
+    },
+    () => services.stats.reconciliation(),
+  );
+
+  typed.get(
+    '/stats/scorecard',
+    {
+      schema: {
+        tags,
+        summary: 'Conditionality scorecard for a period',
+        querystring: windowQuerySchema,
+        response: ok,
+      },
+    },
+    (request) => services.stats.scorecard(request.query),
+  );
+
+  typed.get(
+    '/stats/dossier/:country',
+    {
+      schema: {
+        tags,
+        summary:
+          'Persons still held with ties to a country, and a priority list of those at risk with reasons',
+        params: dossierParamsSchema,
+        querystring: dossierQuerySchema,
+        response: ok,
+      },
+    },
+    (request) => services.stats.dossier(request.params.country, request.query.date),
+  );
+
+  typed.get(
+    '/stats/projection',
+    {
+      schema: {
+        tags,
+        summary: 'Projection of the number held at +6 and +12 months under stated scenarios',
+        querystring: windowQuerySchema,
+        response: ok,
+      },
+    },
+    (request) => services.stats.projection(request.query),
+  );
+
+  typed.get(
+    '/stats/durations',
+    {
+      schema: {
+        tags,
+        summary: 'Time in custody: quantiles, Kaplan–Meier median, by year of arrest',
+        response: ok,
+      },
+    },
+    () => services.stats.durations(),
+  );
+}

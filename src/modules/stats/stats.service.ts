@@ -1,0 +1,151 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../db/database.js';
+import { ruleViolated } from '../../lib/errors.js';
+import { addDays, isoDayOf } from '../../lib/partial-date.js';
+import {
+  aroundBatches,
+  conditionalityScorecard,
+  countryDossier,
+  cumulativeReleasesByRoute,
+  dealLedger,
+  concessionTimeline,
+  flowTable,
+  projectStock,
+  reconcile,
+  releasedVsImprisoned,
+  stockOn,
+  stockSeries,
+  summariseDurations,
+  durationsByArrestYear,
+  type Granularity,
+} from '../../stats/index.js';
+import type { Clock } from '../shared/clock.js';
+import {
+  selectBatchFacts,
+  selectConditionFacts,
+  selectCountObservationFacts,
+  selectEpisodeFacts,
+  selectPersonFacts,
+  selectRecognitionFacts,
+} from './stats.repository.js';
+
+export interface StatsServiceDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface Window {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Computes the registry's statistics: facts from the database, arithmetic from src/stats. */
+export function createStatsService(deps: StatsServiceDeps) {
+  const today = () => isoDayOf(deps.clock());
+
+  function windowOf(window: Window): { from: string; to: string } {
+    const to = window.to ?? today();
+    const from = window.from ?? addDays(to, -3652);
+    if (from > to) throw ruleViolated('from', `${from} is after to ${to}`);
+    return { from, to };
+  }
+
+  return {
+    today,
+
+    async stockOn(date?: string) {
+      const day = date ?? today();
+      return { date: day, held: stockOn(await selectEpisodeFacts(deps.db), day) };
+    },
+
+    async series(window: Window, step: Granularity) {
+      const { from, to } = windowOf(window);
+      return { from, to, step, points: stockSeries(await selectEpisodeFacts(deps.db), from, to, step) };
+    },
+
+    async flows(window: Window, granularity: Granularity) {
+      const { from, to } = windowOf(window);
+      const [episodes, recognitions] = await Promise.all([
+        selectEpisodeFacts(deps.db),
+        selectRecognitionFacts(deps.db),
+      ]);
+      return flowTable({ episodes, recognitions }, from, to, granularity);
+    },
+
+    async revolvingDoor(window: Window, granularity: Granularity) {
+      const { from, to } = windowOf(window);
+      const [episodes, recognitions, batches] = await Promise.all([
+        selectEpisodeFacts(deps.db),
+        selectRecognitionFacts(deps.db),
+        selectBatchFacts(deps.db),
+      ]);
+      return {
+        from,
+        to,
+        periods: releasedVsImprisoned(episodes, from, to, granularity),
+        aroundBatches: aroundBatches(batches, episodes, recognitions),
+        cumulativeByRoute: cumulativeReleasesByRoute(episodes, from, to, granularity),
+      };
+    },
+
+    async deals(window: Window, granularity: Granularity) {
+      const { from, to } = windowOf(window);
+      const [episodes, batches] = await Promise.all([selectEpisodeFacts(deps.db), selectBatchFacts(deps.db)]);
+      return {
+        ledger: dealLedger(batches, episodes),
+        concessions: concessionTimeline(batches, from, to, granularity),
+      };
+    },
+
+    async reconciliation() {
+      const [observations, episodes, recognitions] = await Promise.all([
+        selectCountObservationFacts(deps.db),
+        selectEpisodeFacts(deps.db),
+        selectRecognitionFacts(deps.db),
+      ]);
+      return { rows: reconcile(observations, episodes, recognitions) };
+    },
+
+    async scorecard(window: Window) {
+      const { from, to } = windowOf(window);
+      const [episodes, batches] = await Promise.all([selectEpisodeFacts(deps.db), selectBatchFacts(deps.db)]);
+      return conditionalityScorecard({ episodes, batches }, from, to);
+    },
+
+    async dossier(country: string, date?: string) {
+      const [persons, episodes, conditions] = await Promise.all([
+        selectPersonFacts(deps.db),
+        selectEpisodeFacts(deps.db),
+        selectConditionFacts(deps.db),
+      ]);
+      return countryDossier({ persons, episodes, conditions }, country, date ?? today());
+    },
+
+    async projection(window: Window) {
+      const { from, to } = windowOf({
+        from: window.from ?? addDays(window.to ?? today(), -365),
+        to: window.to,
+      });
+      return projectStock(await selectEpisodeFacts(deps.db), from, to);
+    },
+
+    async durations() {
+      const episodes = await selectEpisodeFacts(deps.db);
+      return {
+        summary: summariseDurations(episodes, today()),
+        byArrestYear: durationsByArrestYear(episodes, today()),
+      };
+    },
+  };
+}
+export type StatsService = ReturnType<typeof createStatsService>;
+
+/** The stock series as CSV, one row per period, with the certain and possible counts. */
+export function seriesCsv(
+  points: readonly { period: string; day: string; min: number; max: number }[],
+): string {
+  return stringify(
+    points.map((point) => [point.period, point.day, point.min, point.max]),
+    { header: true, columns: ['period', 'day', 'held_certain', 'held_possible'] },
+  );
+}
