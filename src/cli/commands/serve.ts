@@ -11,14 +11,18 @@ export function registerServeCommand(program: Command): void {
     )
     .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)')
     .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
+    .option(
+      '-d, --database-url <url>',
+      'sqlite:<file> or postgres://… (env DATABASE_URL, default sqlite:./data/unfree.db)',
+    )
     .option('--no-demo', 'do not load the demo dataset into an empty database')
-    .action(async (options: { port?: string; host?: string; demo: boolean }) => {
+    .action(async (options: { port?: string; host?: string; databaseUrl?: string; demo: boolean }) => {
       const global = program.opts<GlobalOptions>();
       try {
         const config = loadConfig({
           port: options.port,
           host: options.host,
-          databaseUrl: global.databaseUrl,
+          databaseUrl: options.databaseUrl ?? global.databaseUrl,
           ...(options.demo ? {} : { seedDemo: 'never' as const }),
         });
         const server = await startServer(config);
