@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { registerApiRoutes } from './http/api.routes.js';
+import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerHomeRoute } from './http/home.routes.js';
 import { createBatchService } from './modules/batch/batch.service.js';
@@ -20,14 +21,21 @@ import { createRecognitionService } from './modules/recognition/recognition.serv
 import { type Clock, systemClock } from './modules/shared/clock.js';
 import { createSourceService } from './modules/source/source.service.js';
 import { createStatsService } from './modules/stats/stats.service.js';
+import { createUserService } from './modules/user/user.service.js';
 
 /**
  * Composition root: every service is built here from explicit dependencies. Pass a transaction as
  * `db` to get services whose every call joins that transaction (imports, the demo seed).
  */
-export function buildServices(db: Db, clock: Clock = systemClock) {
+export interface ServiceOptions {
+  /** Roles that must sign in with two-factor authentication (config.requireTotpFor). */
+  requireTotpFor?: readonly string[];
+}
+
+export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
   const deps = { db, clock };
   return {
+    users: createUserService({ ...deps, requireTotpFor: options.requireTotpFor ?? ['admin'] }),
     persons: createPersonService(deps),
     episodes: createEpisodeService(deps),
     recognitions: createRecognitionService(deps),
@@ -59,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerAuth(app, { services: options.services, config: options.config });
 
   await app.register(swagger, {
     openapi: {

@@ -12,6 +12,15 @@ const configSchema = z.object({
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'DATABASE_URL must start with sqlite: or postgres://')
     .default('sqlite:./data/unfree.db'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  requireTotpFor: z
+    .string()
+    .default('admin')
+    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .describe('Comma-separated roles that must use two-factor authentication'),
+  secureCookies: z
+    .enum(['auto', 'always', 'never'])
+    .default('auto')
+    .describe('auto: Secure cookies when the request came over HTTPS (directly or via a proxy)'),
   seedDemo: z
     .enum(['auto', 'never'])
     .default('auto')
@@ -28,6 +37,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.UNFREE_SEED_DEMO,
+    requireTotpFor: env.UNFREE_REQUIRE_TOTP_FOR,
+    secureCookies: env.UNFREE_SECURE_COOKIES,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, value]) => value !== undefined && value !== ''),

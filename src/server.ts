@@ -30,7 +30,7 @@ export async function startServer(
     }
     const app = await buildApp({
       config,
-      services: buildServices(database.db),
+      services: buildServices(database.db, undefined, { requireTotpFor: config.requireTotpFor }),
       databaseLabel: `${database.dialect}: ${database.location}`,
     });
     await app.listen({ port: config.port, host: config.host });

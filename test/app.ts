@@ -1,16 +1,56 @@
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp, buildServices } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Db } from '../src/db/database.js';
-import { testServices } from './factories.js';
+import type { Role } from '../src/modules/user/access.js';
+import type { Clock } from '../src/modules/shared/clock.js';
+import { fixedClock } from './factories.js';
 
-/** The real Fastify app over a test database, driven with inject (no socket needed). */
-export async function testApp(db: Db): Promise<FastifyInstance> {
+export interface TestAppOptions {
+  /** Who the injected requests come from: a user of this role (through a real API token), or the public. */
+  as?: Role | 'public';
+  clock?: Clock;
+}
+
+let users = 0;
+
+/** A real user of the given role with a real write token, made through the user service. */
+export async function aUserToken(db: Db, role: Role, clock: Clock = fixedClock): Promise<string> {
+  users += 1;
+  const services = buildServices(db, clock);
+  const user = await services.users.add({
+    email: `synthetic-${role}-${users}-${Date.now()}@example.org`,
+    displayName: `Synthetic ${role}`,
+    role,
+    password: 'synthetic test password',
+    canPublish: true,
+    confidentialAccess: false,
+  });
+  return (await services.users.createApiToken(user.id, 'tests', 'write')).token;
+}
+
+/**
+ * The real Fastify app over a test database, driven with inject. By default every injected
+ * request is an admin's (a real user and API token); pass `as` for another role or the public.
+ * A request that sets its own authorization header keeps it.
+ */
+export async function testApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
+  const clock = options.clock ?? fixedClock;
   const app = await buildApp({
     config: loadConfig({ logLevel: 'silent' }, {}),
-    services: testServices(db),
+    services: buildServices(db, clock),
     databaseLabel: 'test',
   });
   await app.ready();
+  const role = options.as ?? 'admin';
+  if (role !== 'public') {
+    const token = await aUserToken(db, role, clock);
+    const inject = app.inject.bind(app);
+    app.inject = ((request: InjectOptions) =>
+      inject({
+        ...request,
+        headers: { authorization: `Bearer ${token}`, ...request.headers },
+      })) as typeof app.inject;
+  }
   return app;
 }

@@ -43,7 +43,12 @@ export async function withDatabase(
     const config = loadConfig(overrides);
     database = openDatabase(config.databaseUrl);
     await migrateToLatest(database.db);
-    await action({ config, database, services: buildServices(database.db), out });
+    await action({
+      config,
+      database,
+      services: buildServices(database.db, undefined, { requireTotpFor: config.requireTotpFor }),
+      out,
+    });
   } catch (error) {
     process.exitCode = reportError(error);
   } finally {

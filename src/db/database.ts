@@ -223,6 +223,45 @@ export interface PersonRedirectTable {
   mergedAt: string;
 }
 
+export interface UserTable {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  totpSecret: string | null;
+  totpEnabled: Generated<Flag>;
+  canPublish: Generated<Flag>;
+  confidentialAccess: Generated<Flag>;
+  disabled: Generated<Flag>;
+  failedLogins: Generated<number>;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+export interface SessionTable {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  scope: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -245,6 +284,9 @@ export interface Database {
   citations: CitationTable;
   nameKeys: NameKeyTable;
   personRedirects: PersonRedirectTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import type { Database } from './database.js';
 import * as core from './migrations/0001-core.js';
 import * as nameSearch from './migrations/0002-name-search.js';
+import * as accounts from './migrations/0003-accounts.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -10,6 +11,7 @@ import * as nameSearch from './migrations/0002-name-search.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
   '0002-name-search': nameSearch,
+  '0003-accounts': accounts,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   not_found: { httpStatus: 404, exitCode: 4 },
   conflict: { httpStatus: 409, exitCode: 5 },
   rule_violated: { httpStatus: 422, exitCode: 6 },
+  too_many_requests: { httpStatus: 429, exitCode: 7 },
   internal: { httpStatus: 500, exitCode: 1 },
 } as const satisfies Record<string, { httpStatus: number; exitCode: number }>;
 

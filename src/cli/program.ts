@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db.js';
+import { registerPersonCommands } from './commands/person.js';
+import { registerSearchCommand } from './commands/search.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommands } from './commands/user.js';
+
+/** The `unfree` command: one file per command under cli/commands/, each calling the services. */
+export function buildProgram(): Command {
+  const program = new Command('unfree')
+    .description(
+      'unfree — an open registry of political prisoners, their cases, and the deals that free them',
+    )
+    .option(
+      '-d, --database-url <url>',
+      'sqlite:<file> or postgres://… (env DATABASE_URL, default sqlite:./data/unfree.db)',
+    )
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerDbCommands(program);
+  registerPersonCommands(program);
+  registerSearchCommand(program);
+  registerUserCommands(program);
+  return program;
+}
