@@ -21,6 +21,7 @@ import { createRecognitionService } from './modules/recognition/recognition.serv
 import { type Clock, systemClock } from './modules/shared/clock.js';
 import { createSourceService } from './modules/source/source.service.js';
 import { createStatsService } from './modules/stats/stats.service.js';
+import { SYSTEM_VIEWER, type Viewer } from './modules/user/access.js';
 import { createUserService } from './modules/user/user.service.js';
 
 /**
@@ -30,10 +31,15 @@ import { createUserService } from './modules/user/user.service.js';
 export interface ServiceOptions {
   /** Roles that must sign in with two-factor authentication (config.requireTotpFor). */
   requireTotpFor?: readonly string[];
+  /**
+   * Whose eyes every read is for. Trusted code paths (CLI, seed, imports) read everything; the
+   * HTTP layer always builds services for the request's viewer (see servicesFor in buildApp).
+   */
+  viewer?: Viewer;
 }
 
 export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
-  const deps = { db, clock };
+  const deps = { db, clock, viewer: options.viewer ?? SYSTEM_VIEWER };
   return {
     users: createUserService({ ...deps, requireTotpFor: options.requireTotpFor ?? ['admin'] }),
     persons: createPersonService(deps),
@@ -52,9 +58,12 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
 }
 export type Services = ReturnType<typeof buildServices>;
 
+export type ServicesFor = (viewer: Viewer) => Services;
+
 export interface AppOptions {
   config: Config;
-  services: Services;
+  /** Services that read with a viewer's eyes: the HTTP layer builds them per request. */
+  servicesFor: ServicesFor;
   /** Where the data lives, shown on the home page. */
   databaseLabel: string;
 }
@@ -67,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  await registerAuth(app, { services: options.services, config: options.config });
+  await registerAuth(app, { services: options.servicesFor(SYSTEM_VIEWER), config: options.config });
 
   await app.register(swagger, {
     openapi: {
@@ -82,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  await app.register((api) => registerApiRoutes(api, options.services), { prefix: '/api/v1' });
+  await app.register((api) => registerApiRoutes(api, options.servicesFor), { prefix: '/api/v1' });
   registerHomeRoute(app, options);
   return app;
 }

@@ -15,7 +15,12 @@ const configSchema = z.object({
   requireTotpFor: z
     .string()
     .default('admin')
-    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
     .describe('Comma-separated roles that must use two-factor authentication'),
   secureCookies: z
     .enum(['auto', 'always', 'never'])

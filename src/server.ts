@@ -30,7 +30,8 @@ export async function startServer(
     }
     const app = await buildApp({
       config,
-      services: buildServices(database.db, undefined, { requireTotpFor: config.requireTotpFor }),
+      servicesFor: (viewer) =>
+        buildServices(database.db, undefined, { requireTotpFor: config.requireTotpFor, viewer }),
       databaseLabel: `${database.dialect}: ${database.location}`,
     });
     await app.listen({ port: config.port, host: config.host });

@@ -38,7 +38,7 @@ export async function testApp(db: Db, options: TestAppOptions = {}): Promise<Fas
   const clock = options.clock ?? fixedClock;
   const app = await buildApp({
     config: loadConfig({ logLevel: 'silent' }, {}),
-    services: buildServices(db, clock),
+    servicesFor: (viewer) => buildServices(db, clock, { viewer }),
     databaseLabel: 'test',
   });
   await app.ready();

@@ -25,6 +25,8 @@ export interface PersonTable extends Versioned, Visible {
   gender: string | null;
   region: string | null;
   biography: string | null;
+  internalNotes: string | null;
+  contacts: string | null;
 }
 
 export interface PersonNameTable {

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as core from './migrations/0001-core.js';
 import * as nameSearch from './migrations/0002-name-search.js';
 import * as accounts from './migrations/0003-accounts.js';
+import * as personPrivateFields from './migrations/0004-person-private-fields.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
   '0002-name-search': nameSearch,
   '0003-accounts': accounts,
+  '0004-person-private-fields': personPrivateFields,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

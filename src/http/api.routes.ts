@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../app.js';
+import type { ServicesFor } from '../app.js';
 import {
   batchFilterSchema,
   batchRecordSchema,
@@ -72,7 +72,7 @@ import { registerStatsRoutes } from '../modules/stats/stats.routes.js';
 import { registerResourceRoutes } from './resource.routes.js';
 
 /** The JSON API, /api/v1: one line per resource; each module's schemas define its contract. */
-export function registerApiRoutes(api: FastifyInstance, services: Services): void {
+export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor): void {
   const resource = <Args extends Parameters<typeof registerResourceRoutes>[1]>(definition: Args) =>
     registerResourceRoutes(api, definition);
 
@@ -86,11 +86,11 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       filter: personFilterSchema,
       created: createdPersonSchema,
     },
-    service: services.persons,
-    resolveId: (id) => services.persons.resolveId(id),
+    service: (viewer) => servicesFor(viewer).persons,
+    resolveId: (viewer, id) => servicesFor(viewer).persons.resolveId(id),
   });
-  registerPersonRoutes(api, services);
-  registerStatsRoutes(api, services);
+  registerPersonRoutes(api, servicesFor);
+  registerStatsRoutes(api, servicesFor);
   resource({
     path: 'episodes',
     entity: 'detention episode',
@@ -100,7 +100,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateEpisodeSchema,
       filter: episodeFilterSchema,
     },
-    service: services.episodes,
+    service: (viewer) => servicesFor(viewer).episodes,
   });
   resource({
     path: 'recognitions',
@@ -111,7 +111,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateRecognitionSchema,
       filter: recognitionFilterSchema,
     },
-    service: services.recognitions,
+    service: (viewer) => servicesFor(viewer).recognitions,
   });
   resource({
     path: 'legal-articles',
@@ -122,7 +122,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateLegalArticleSchema,
       filter: legalArticleFilterSchema,
     },
-    service: services.legalArticles,
+    service: (viewer) => servicesFor(viewer).legalArticles,
   });
   resource({
     path: 'facilities',
@@ -133,7 +133,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateFacilitySchema,
       filter: facilityFilterSchema,
     },
-    service: services.facilities,
+    service: (viewer) => servicesFor(viewer).facilities,
   });
   resource({
     path: 'counterparts',
@@ -144,7 +144,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateCounterpartSchema,
       filter: counterpartFilterSchema,
     },
-    service: services.counterparts,
+    service: (viewer) => servicesFor(viewer).counterparts,
   });
   resource({
     path: 'batches',
@@ -155,7 +155,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateBatchSchema,
       filter: batchFilterSchema,
     },
-    service: services.batches,
+    service: (viewer) => servicesFor(viewer).batches,
   });
   resource({
     path: 'condition-events',
@@ -166,7 +166,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateConditionEventSchema,
       filter: conditionEventFilterSchema,
     },
-    service: services.conditionEvents,
+    service: (viewer) => servicesFor(viewer).conditionEvents,
   });
   resource({
     path: 'count-observations',
@@ -177,7 +177,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateCountObservationSchema,
       filter: countObservationFilterSchema,
     },
-    service: services.countObservations,
+    service: (viewer) => servicesFor(viewer).countObservations,
   });
   resource({
     path: 'sources',
@@ -188,7 +188,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateSourceSchema,
       filter: sourceFilterSchema,
     },
-    service: services.sources,
+    service: (viewer) => servicesFor(viewer).sources,
   });
   resource({
     path: 'citations',
@@ -199,6 +199,6 @@ export function registerApiRoutes(api: FastifyInstance, services: Services): voi
       update: updateCitationSchema,
       filter: citationFilterSchema,
     },
-    service: services.citations,
+    service: (viewer) => servicesFor(viewer).citations,
   });
 }

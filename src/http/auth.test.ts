@@ -15,7 +15,7 @@ describeEachDialect('authentication and authorisation over HTTP', (database) => 
   beforeAll(async () => {
     app = await buildApp({
       config: loadConfig({ logLevel: 'silent', requireTotpFor: '' }, {}),
-      services: buildServices(database().db, fixedClock, { requireTotpFor: [] }),
+      servicesFor: (viewer) => buildServices(database().db, fixedClock, { requireTotpFor: [], viewer }),
       databaseLabel: 'test',
     });
     await buildServices(database().db, fixedClock).users.add({

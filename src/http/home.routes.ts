@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppOptions } from '../app.js';
+import { PUBLIC_VIEWER } from '../modules/user/access.js';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -9,7 +10,7 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => 
  */
 export function registerHomeRoute(app: FastifyInstance, options: AppOptions): void {
   app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const persons = await options.services.persons.count();
+    const persons = await options.servicesFor(PUBLIC_VIEWER).persons.count();
     const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>unfree</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema, pageSchema } from '../modules/shared/common.schema.js';
 import type { ResourceService } from '../modules/shared/resource.js';
+import type { Viewer } from '../modules/user/access.js';
 
 export const errorResponseSchema = z
   .object({
@@ -31,9 +32,12 @@ export interface ResourceDefinition<
   /** Human name for the OpenAPI summaries, e.g. "legal article". */
   entity: string;
   schemas: { record: TRecord; create: TCreate; update: TUpdate; filter: TFilter; created?: z.ZodType };
-  service: ResourceService<z.output<TRecord>, z.output<TCreate>, z.output<TUpdate>, z.output<TFilter>>;
+  /** The service that reads and writes with this viewer's rights. */
+  service: (
+    viewer: Viewer,
+  ) => ResourceService<z.output<TRecord>, z.output<TCreate>, z.output<TUpdate>, z.output<TFilter>>;
   /** Where an id lives now (merged records leave redirects); null when it never existed. */
-  resolveId?: (id: string) => Promise<string | null>;
+  resolveId?: (viewer: Viewer, id: string) => Promise<string | null>;
 }
 
 const idParams = z.object({ id: idSchema });
@@ -64,7 +68,7 @@ export function registerResourceRoutes<
         response: { 200: pageSchema(schemas.record), ...errorResponses },
       },
     },
-    (request) => service.find(request.query as Filter),
+    (request) => service(request.viewer).find(request.query as Filter),
   );
 
   app.get(
@@ -79,9 +83,9 @@ export function registerResourceRoutes<
     },
     async (request, reply) => {
       const { id } = request.params as IdParams;
-      const current = resolveId ? await resolveId(id) : id;
+      const current = resolveId ? await resolveId(request.viewer, id) : id;
       if (current && current !== id) return reply.redirect(`${request.url.replace(id, current)}`, 308);
-      return service.get(id);
+      return service(request.viewer).get(id);
     },
   );
 
@@ -95,7 +99,8 @@ export function registerResourceRoutes<
         response: { 201: schemas.created ?? schemas.record, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.create(request.body as Create)),
+    async (request, reply) =>
+      reply.status(201).send(await service(request.viewer).create(request.body as Create)),
   );
 
   app.patch(
@@ -109,7 +114,7 @@ export function registerResourceRoutes<
         response: { 200: schemas.record, ...errorResponses },
       },
     },
-    (request) => service.update((request.params as IdParams).id, request.body as Update),
+    (request) => service(request.viewer).update((request.params as IdParams).id, request.body as Update),
   );
 
   app.delete(
@@ -123,7 +128,7 @@ export function registerResourceRoutes<
       },
     },
     async (request, reply) => {
-      await service.delete((request.params as IdParams).id);
+      await service(request.viewer).delete((request.params as IdParams).id);
       return reply.status(204).send(null);
     },
   );

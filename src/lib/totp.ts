@@ -2,7 +2,14 @@ import { Secret, TOTP } from 'otpauth';
 
 /** RFC 6238 time-based one-time passwords (the codes of authenticator apps), through otpauth. */
 function totpOf(secretBase32: string, label = 'unfree'): TOTP {
-  return new TOTP({ issuer: 'unfree', label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: 'unfree',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 export function newTotpSecret(): string {

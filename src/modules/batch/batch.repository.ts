@@ -1,5 +1,6 @@
 import type { Db, ReleaseBatchTable } from '../../db/database.js';
 import type { BatchFilter } from './batch.schema.js';
+import type { ReadScope } from '../user/access.js';
 
 export type BatchRow = Omit<ReleaseBatchTable, 'version' | 'visibility'> & {
   version: number;
@@ -102,8 +103,13 @@ export async function countIdentifiedReleases(db: Db, batchIds: readonly string[
     .execute();
 }
 
-export async function findBatchIds(db: Db, filter: BatchFilter): Promise<{ ids: string[]; total: number }> {
+export async function findBatchIds(
+  db: Db,
+  filter: BatchFilter,
+  scope: ReadScope,
+): Promise<{ ids: string[]; total: number }> {
   let query = db.selectFrom('releaseBatches');
+  if (!scope.everything) query = query.where('releaseBatches.visibility', 'in', scope.levels);
   if (filter.from) query = query.where('releasedOn', '>=', filter.from);
   if (filter.to) query = query.where('releasedOn', '<=', filter.to);
   if (filter.counterpartId) {

@@ -7,6 +7,8 @@ import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { existsById } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { isVisible } from '../shared/scope.repository.js';
+import { readScopeOf, type Viewer } from '../user/access.js';
 import {
   countIdentifiedReleases,
   findBatchIds,
@@ -23,6 +25,7 @@ import type { BatchFilter, BatchRecord, CreateBatch, UpdateBatch } from './batch
 export interface BatchServiceDeps {
   db: Db;
   clock: Clock;
+  viewer: Viewer;
 }
 
 const triState = (value: boolean | null | undefined): number | null => (value == null ? null : value ? 1 : 0);
@@ -124,17 +127,24 @@ export function createBatchService(deps: BatchServiceDeps) {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async function get(id: string, db: Db = deps.db): Promise<BatchRecord> {
+  const scope = readScopeOf(deps.viewer);
+
+  async function reload(id: string, db: Db): Promise<BatchRecord> {
     const [record] = await load(db, [id]);
     if (!record) throw notFound('release batch', id);
     return record;
+  }
+
+  async function get(id: string, db: Db = deps.db): Promise<BatchRecord> {
+    if (!(await isVisible(db, 'batch', id, scope))) throw notFound('release batch', id);
+    return reload(id, db);
   }
 
   return {
     get: (id: string) => get(id),
 
     async find(filter: BatchFilter): Promise<Page<BatchRecord>> {
-      const { ids, total } = await findBatchIds(deps.db, filter);
+      const { ids, total } = await findBatchIds(deps.db, filter, scope);
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
@@ -156,7 +166,7 @@ export function createBatchService(deps: BatchServiceDeps) {
           updatedAt: now,
         });
         await writeChildren(trx, id, input);
-        return get(id, trx);
+        return reload(id, trx);
       });
     },
 
@@ -185,7 +195,10 @@ export function createBatchService(deps: BatchServiceDeps) {
     },
 
     async delete(id: string): Promise<void> {
-      await inTransaction(deps.db, (trx) => deleteOrExplain(trx, 'releaseBatches', 'release batch', id));
+      await inTransaction(deps.db, async (trx) => {
+        await get(id, trx);
+        await deleteOrExplain(trx, 'releaseBatches', 'release batch', id);
+      });
     },
   } satisfies ResourceService<BatchRecord, CreateBatch, UpdateBatch, BatchFilter>;
 }

@@ -4,6 +4,7 @@ import { type ServiceDeps, type SimpleResource, createSimpleService } from '../s
 import { type TableSpec, equalityFilters, existsById } from '../shared/table.repository.js';
 import {
   CITABLE_TABLES,
+  CITABLE_TYPES,
   type CitableType,
   type CitationRecord,
   type citationFilterSchema,
@@ -15,7 +16,17 @@ type Create = z.output<typeof createCitationSchema>;
 type Update = z.output<typeof updateCitationSchema>;
 type Filter = z.output<typeof citationFilterSchema>;
 
-const citationTable: TableSpec = { table: 'citations', booleanColumns: [], orderBy: [['createdAt', 'asc']] };
+const citationTable: TableSpec = {
+  table: 'citations',
+  booleanColumns: [],
+  orderBy: [['createdAt', 'asc']],
+  // A citation is shown only with its source and the record it supports.
+  links: {
+    visibility: false,
+    sourceColumn: 'sourceId',
+    subject: { typeColumn: 'subjectType', idColumn: 'subjectId', types: CITABLE_TYPES },
+  },
+};
 
 const citations: SimpleResource<CitationRecord, Create, Filter> = {
   entity: 'citation',

@@ -19,6 +19,7 @@ const conditionEventTable: TableSpec = {
   table: 'conditionEvents',
   booleanColumns: [],
   orderBy: [['startedOn', 'asc']],
+  links: { visibility: true, personColumn: 'personId', episodeColumn: 'episodeId' },
 };
 
 const conditionEvents: SimpleResource<ConditionEventRecord, Create, Filter> = {

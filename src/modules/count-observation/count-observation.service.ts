@@ -19,6 +19,7 @@ const countObservationTable: TableSpec = {
     ['observedOn', 'asc'],
     ['organisation', 'asc'],
   ],
+  links: { visibility: true, sourceColumn: 'sourceId' },
 };
 
 const countObservations: SimpleResource<CountObservationRecord, Create, Filter> = {

@@ -12,7 +12,12 @@ type Create = z.output<typeof createCounterpartSchema>;
 type Update = z.output<typeof updateCounterpartSchema>;
 type Filter = z.output<typeof counterpartFilterSchema>;
 
-const counterpartTable: TableSpec = { table: 'counterparts', booleanColumns: [], orderBy: [['name', 'asc']] };
+const counterpartTable: TableSpec = {
+  table: 'counterparts',
+  booleanColumns: [],
+  orderBy: [['name', 'asc']],
+  links: { visibility: false },
+};
 
 const counterparts: SimpleResource<CounterpartRecord, Create, Filter> = {
   entity: 'counterpart',

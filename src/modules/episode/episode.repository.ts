@@ -1,6 +1,8 @@
 import type { Db, EpisodeTable, ReleaseTable } from '../../db/database.js';
 import { earliestDay, latestDay } from '../../lib/partial-date.js';
 import type { EpisodeFilter } from './episode.schema.js';
+import { visibleEpisodeIds } from '../shared/scope.repository.js';
+import type { ReadScope } from '../user/access.js';
 
 export type EpisodeRow = Omit<EpisodeTable, 'version' | 'visibility' | 'detainedOnLo' | 'detainedOnHi'> & {
   version: number;
@@ -133,14 +135,14 @@ export async function selectEpisodeRows(db: Db, ids: readonly string[]): Promise
   return db.selectFrom('episodes').select(EPISODE_COLUMNS).where('episodes.id', 'in', ids).execute();
 }
 
-export async function selectEpisodeIdsOfPerson(db: Db, personId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('episodes')
-    .select('id')
-    .where('personId', '=', personId)
-    .orderBy('detainedOn')
-    .orderBy('id')
-    .execute();
+export async function selectEpisodeIdsOfPerson(
+  db: Db,
+  personId: string,
+  scope: ReadScope,
+): Promise<string[]> {
+  let query = db.selectFrom('episodes').select('id').where('personId', '=', personId);
+  if (!scope.everything) query = query.where('episodes.id', 'in', visibleEpisodeIds(db, scope));
+  const rows = await query.orderBy('detainedOn').orderBy('id').execute();
   return rows.map((row) => row.id);
 }
 
@@ -232,8 +234,10 @@ export async function selectCustodyRows(db: Db, personIds: readonly string[]): P
 export async function findEpisodeIds(
   db: Db,
   filter: EpisodeFilter,
+  scope: ReadScope,
 ): Promise<{ ids: string[]; total: number }> {
   let query = db.selectFrom('episodes').leftJoin('releases', 'releases.episodeId', 'episodes.id');
+  if (!scope.everything) query = query.where('episodes.id', 'in', visibleEpisodeIds(db, scope));
   if (filter.personId) query = query.where('episodes.personId', '=', filter.personId);
   if (filter.status === 'released') query = query.where('releases.id', 'is not', null);
   if (filter.status === 'sentenced')

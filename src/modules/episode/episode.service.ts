@@ -9,6 +9,8 @@ import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { existsById } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { isVisible } from '../shared/scope.repository.js';
+import { readScopeOf, type Viewer } from '../user/access.js';
 import {
   type EpisodeRow,
   findEpisodeIds,
@@ -30,6 +32,7 @@ import { presentEpisodes } from './episode.presenter.js';
 export interface EpisodeServiceDeps {
   db: Db;
   clock: Clock;
+  viewer: Viewer;
 }
 
 /** Custody spans of many persons at once, for derived facts (status, days in custody). */
@@ -192,17 +195,26 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async function get(id: string, db: Db = deps.db): Promise<EpisodeRecord> {
+  const scope = readScopeOf(deps.viewer);
+
+  /** The record as just written, for the writer (whatever its visibility). */
+  async function reload(id: string, db: Db): Promise<EpisodeRecord> {
     const [record] = await load(db, [id]);
     if (!record) throw notFound('episode', id);
     return record;
+  }
+
+  /** An episode the viewer may not see (or whose person they may not see) is "not found". */
+  async function get(id: string, db: Db = deps.db): Promise<EpisodeRecord> {
+    if (!(await isVisible(db, 'episode', id, scope))) throw notFound('episode', id);
+    return reload(id, db);
   }
 
   const service = {
     get: (id: string) => get(id),
 
     async find(filter: EpisodeFilter): Promise<Page<EpisodeRecord>> {
-      const { ids, total } = await findEpisodeIds(deps.db, filter);
+      const { ids, total } = await findEpisodeIds(deps.db, filter, scope);
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
@@ -231,7 +243,7 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
           updatedAt: now,
         });
         await writeChildren(trx, id, content);
-        return get(id, trx);
+        return reload(id, trx);
       });
     },
 
@@ -259,11 +271,14 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
     },
 
     async delete(id: string): Promise<void> {
-      await inTransaction(deps.db, (trx) => deleteOrExplain(trx, 'episodes', 'episode', id));
+      await inTransaction(deps.db, async (trx) => {
+        await get(id, trx);
+        await deleteOrExplain(trx, 'episodes', 'episode', id);
+      });
     },
 
     async listForPerson(personId: string): Promise<EpisodeRecord[]> {
-      return load(deps.db, await selectEpisodeIdsOfPerson(deps.db, personId));
+      return load(deps.db, await selectEpisodeIdsOfPerson(deps.db, personId, scope));
     },
 
     /** Derived status of one person, from their episodes. */

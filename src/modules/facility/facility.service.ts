@@ -12,7 +12,12 @@ type Create = z.output<typeof createFacilitySchema>;
 type Update = z.output<typeof updateFacilitySchema>;
 type Filter = z.output<typeof facilityFilterSchema>;
 
-const facilityTable: TableSpec = { table: 'facilities', booleanColumns: [], orderBy: [['name', 'asc']] };
+const facilityTable: TableSpec = {
+  table: 'facilities',
+  booleanColumns: [],
+  orderBy: [['name', 'asc']],
+  links: { visibility: true },
+};
 
 const facilities: SimpleResource<FacilityRecord, Create, Filter> = {
   entity: 'facility',

@@ -4,6 +4,7 @@ import type { TableSpec } from '../shared/table.repository.js';
 export const legalArticleTable: TableSpec = {
   table: 'legalArticles',
   booleanColumns: [],
+  links: { visibility: false },
   orderBy: [
     ['code', 'asc'],
     ['number', 'asc'],

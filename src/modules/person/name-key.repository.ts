@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database.js';
+import { visiblePersonIds } from '../shared/scope.repository.js';
+import type { ReadScope } from '../user/access.js';
 
 /** SQL of the name-search index (table name_keys) and of merge redirects. */
 
@@ -33,9 +35,10 @@ export async function selectCandidatePersonIds(
   db: Db,
   lookup: { keys: readonly string[]; prefixes: readonly string[] },
   limit: number,
+  scope: ReadScope,
 ): Promise<string[]> {
   if (lookup.keys.length === 0 && lookup.prefixes.length === 0) return [];
-  const rows = await db
+  let query = db
     .selectFrom('nameKeys')
     .select((eb) => [
       'personId',
@@ -60,11 +63,9 @@ export async function selectCandidatePersonIds(
         ),
       ]),
     )
-    .groupBy('personId')
-    .orderBy('weight', 'desc')
-    .orderBy('personId')
-    .limit(limit)
-    .execute();
+    .groupBy('personId');
+  if (!scope.everything) query = query.where('personId', 'in', visiblePersonIds(db, scope));
+  const rows = await query.orderBy('weight', 'desc').orderBy('personId').limit(limit).execute();
   return rows.map((row) => row.personId);
 }
 

@@ -11,6 +11,7 @@ import {
 import type { RomanizationSystem } from '../../names/systems.js';
 import { replaceNameKeys, selectCandidatePersonIds } from './name-key.repository.js';
 import { selectNames } from './person.repository.js';
+import type { ReadScope } from '../user/access.js';
 
 /**
  * Cross-script name search over the name_keys index (docs/decisions/0003-name-search.md): the
@@ -44,6 +45,7 @@ export async function reindexPersonNames(
 async function candidatesFor(
   db: Db,
   queries: readonly string[],
+  scope: ReadScope,
   excludeId?: string,
 ): Promise<CandidateInput[]> {
   const keys = new Set<string>();
@@ -54,7 +56,7 @@ async function candidatesFor(
     lookup.prefixes.forEach((prefix) => prefixes.add(prefix));
   }
   const ids = (
-    await selectCandidatePersonIds(db, { keys: [...keys], prefixes: [...prefixes] }, CANDIDATE_LIMIT)
+    await selectCandidatePersonIds(db, { keys: [...keys], prefixes: [...prefixes] }, CANDIDATE_LIMIT, scope)
   ).filter((id) => id !== excludeId);
   const byPerson = new Map<string, NameInput[]>(ids.map((id) => [id, []]));
   for (const row of await selectNames(db, ids)) {
@@ -64,20 +66,27 @@ async function candidatesFor(
 }
 
 /** Ranked persons for a query typed in any script and spelling; each hit says why it matched. */
-export async function searchNames(db: Db, query: string, limit: number): Promise<RankedHit[]> {
-  return rankCandidates(query, await candidatesFor(db, [query]), { limit });
+export async function searchNames(
+  db: Db,
+  query: string,
+  limit: number,
+  scope: ReadScope,
+): Promise<RankedHit[]> {
+  return rankCandidates(query, await candidatesFor(db, [query], scope), { limit });
 }
 
 /** Existing persons whose names match these above the warning threshold (warn, never block). */
 export async function possibleDuplicates(
   db: Db,
   names: readonly StoredName[],
+  scope: ReadScope,
   excludePersonId?: string,
 ): Promise<RankedHit[]> {
   const inputs = names.map(asNameInput);
   const candidates = await candidatesFor(
     db,
     inputs.map((name) => name.text),
+    scope,
     excludePersonId,
   );
   return findPossibleDuplicates(inputs, candidates);

@@ -46,6 +46,8 @@ export function presentPerson(parts: PersonParts, today: string): PersonRecord {
       note: tie.note,
     })),
     biography: row.biography,
+    internalNotes: row.internalNotes,
+    contacts: row.contacts,
     visibility: row.visibility as PersonRecord['visibility'],
     anonymous: Number(row.anonymous) === 1,
     status: personStatus(parts.custody),

@@ -3,6 +3,8 @@ import type { Database, Db, PersonTable } from '../../db/database.js';
 import { escapeLike, foldForSearch } from '../../lib/fold.js';
 import type { Pagination } from '../shared/common.schema.js';
 import type { PersonFilter } from './person.schema.js';
+import { visiblePersonIds } from '../shared/scope.repository.js';
+import type { ReadScope } from '../user/access.js';
 
 export interface PersonRow {
   id: string;
@@ -12,6 +14,8 @@ export interface PersonRow {
   gender: string | null;
   region: string | null;
   biography: string | null;
+  internalNotes: string | null;
+  contacts: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -264,8 +268,13 @@ function whereFilters(filter: Omit<PersonFilter, keyof Pagination | 'sort'>) {
   };
 }
 
-export async function findPersonIds(db: Db, filter: PersonFilter): Promise<{ ids: string[]; total: number }> {
-  const base = db.selectFrom('persons').where(whereFilters(filter));
+export async function findPersonIds(
+  db: Db,
+  filter: PersonFilter,
+  scope: ReadScope,
+): Promise<{ ids: string[]; total: number }> {
+  let base = db.selectFrom('persons').where(whereFilters(filter));
+  if (!scope.everything) base = base.where('persons.id', 'in', visiblePersonIds(db, scope));
   const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirst();
   const direction = filter.sort.startsWith('-') ? 'desc' : 'asc';
   const key = filter.sort.replace(/^-/, '');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Services } from '../../app.js';
+import type { ServicesFor } from '../../app.js';
 import { episodeRecordSchema } from '../episode/episode.schema.js';
 import { idSchema } from '../shared/common.schema.js';
 import {
@@ -16,7 +16,7 @@ import {
 } from './person.schema.js';
 
 /** Person routes beyond the five every resource has. */
-export function registerPersonRoutes(api: FastifyInstance, services: Services): void {
+export function registerPersonRoutes(api: FastifyInstance, servicesFor: ServicesFor): void {
   const typed = api.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ id: idSchema });
 
@@ -31,7 +31,7 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services): 
         response: { 200: heldOnResultSchema },
       },
     },
-    (request) => services.persons.heldOn(request.params.id, request.query.date),
+    (request) => servicesFor(request.viewer).persons.heldOn(request.params.id, request.query.date),
   );
 
   typed.get(
@@ -45,8 +45,8 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services): 
       },
     },
     async (request) => {
-      await services.persons.get(request.params.id);
-      return { items: await services.episodes.listForPerson(request.params.id) };
+      await servicesFor(request.viewer).persons.get(request.params.id);
+      return { items: await servicesFor(request.viewer).episodes.listForPerson(request.params.id) };
     },
   );
 
@@ -63,7 +63,7 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services): 
     },
     async (request) => ({
       query: request.query.q,
-      items: await services.persons.search(request.query.q, request.query.limit),
+      items: await servicesFor(request.viewer).persons.search(request.query.q, request.query.limit),
     }),
   );
 
@@ -78,7 +78,10 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services): 
       },
     },
     async (request) => ({
-      items: await services.persons.checkDuplicates(request.body.names, request.body.excludePersonId),
+      items: await servicesFor(request.viewer).persons.checkDuplicates(
+        request.body.names,
+        request.body.excludePersonId,
+      ),
     }),
   );
 
@@ -93,6 +96,11 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services): 
         response: { 200: personRecordSchema },
       },
     },
-    (request) => services.persons.merge(request.params.id, request.body.duplicateId, request.body.version),
+    (request) =>
+      servicesFor(request.viewer).persons.merge(
+        request.params.id,
+        request.body.duplicateId,
+        request.body.version,
+      ),
   );
 }

@@ -46,6 +46,10 @@ const personFields = {
   occupations: z.array(nonEmptyText(100)).max(50).default([]),
   ties: z.array(personTieSchema).max(50).default([]),
   biography: optionalText(20000),
+  internalNotes: optionalText(20000).describe('Editors’ notes: never shown to the public'),
+  contacts: optionalText(5000).describe(
+    'Relatives’ and lawyers’ contacts: confidential, shown only to roles granted it',
+  ),
   visibility: visibilitySchema.default('public'),
   anonymous: z
     .boolean()
@@ -66,6 +70,8 @@ export const updatePersonSchema = z
     occupations: z.array(nonEmptyText(100)).max(50).optional(),
     ties: z.array(personTieSchema).max(50).optional(),
     biography: personFields.biography,
+    internalNotes: personFields.internalNotes,
+    contacts: personFields.contacts,
     visibility: visibilitySchema.optional(),
     anonymous: z.boolean().optional(),
     version: z
@@ -91,6 +97,8 @@ export const personRecordSchema = recordMetaSchema.extend({
   occupations: z.array(z.string()),
   ties: z.array(personTieSchema.extend({ note: z.string().nullable() })),
   biography: z.string().nullable(),
+  internalNotes: z.string().nullable().describe('null when the viewer may not see it'),
+  contacts: z.string().nullable().describe('null when the viewer may not see it'),
   visibility: visibilitySchema,
   anonymous: z.boolean(),
   status: z.enum(PERSON_STATUSES).describe('Derived from the detention episodes'),

@@ -10,6 +10,8 @@ import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { reassignRows } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { isVisible } from '../shared/scope.repository.js';
+import { readScopeOf, redactFields, type Viewer } from '../user/access.js';
 import { insertRedirect, selectRedirect } from './name-key.repository.js';
 import { possibleDuplicates, reindexPersonNames, searchNames } from './name-search.service.js';
 import { presentPerson } from './person.presenter.js';
@@ -37,9 +39,13 @@ import type {
 
 const VISIBILITY_ORDER = ['public', 'internal', 'confidential'];
 
+const joinedText = (texts: readonly (string | null)[]): string | null =>
+  texts.filter((text): text is string => Boolean(text)).join('\n\n') || null;
+
 export interface PersonServiceDeps {
   db: Db;
   clock: Clock;
+  viewer: Viewer;
 }
 
 function groupByPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -99,18 +105,31 @@ export function createPersonService(deps: PersonServiceDeps) {
         ),
       ]),
     );
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    // Fields stricter than the record are dropped here, for every way a person leaves the service.
+    return ids.flatMap((id) => {
+      const record = byId.get(id);
+      return record ? [redactFields('person', record, deps.viewer)] : [];
+    });
   }
 
-  async function get(id: string, db: Db = deps.db): Promise<PersonRecord> {
+  const scope = readScopeOf(deps.viewer);
+
+  /** The record as just written, for the writer (whatever its visibility). */
+  async function reload(id: string, db: Db): Promise<PersonRecord> {
     const [record] = await load(db, [id]);
     if (!record) throw notFound('person', id);
     return record;
   }
 
+  /** A person the viewer may not see is "not found", exactly like one that does not exist. */
+  async function get(id: string, db: Db = deps.db): Promise<PersonRecord> {
+    if (!(await isVisible(db, 'person', id, scope))) throw notFound('person', id);
+    return reload(id, db);
+  }
+
   /** Like get, for an id given as a reference in the input: a missing one is a broken rule, not a 404. */
   async function getOrRule(db: Db, id: string): Promise<PersonRecord> {
-    const [record] = await load(db, [id]);
+    const [record] = (await isVisible(db, 'person', id, scope)) ? await load(db, [id]) : [];
     if (!record) throw ruleViolated('duplicateId', `person ${id} does not exist`);
     return record;
   }
@@ -119,13 +138,13 @@ export function createPersonService(deps: PersonServiceDeps) {
     get: (id: string) => get(id),
 
     async find(filter: PersonFilter): Promise<Page<PersonRecord>> {
-      const { ids, total } = await findPersonIds(deps.db, filter);
+      const { ids, total } = await findPersonIds(deps.db, filter, scope);
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
     async create(input: CreatePerson): Promise<PersonRecord & { duplicateWarnings: NameMatch[] }> {
       return inTransaction(deps.db, async (trx) => {
-        const duplicateWarnings = await possibleDuplicates(trx, input.names);
+        const duplicateWarnings = await possibleDuplicates(trx, input.names, scope);
         const id = newId();
         const now = timestamp(deps.clock);
         await insertPerson(trx, {
@@ -136,6 +155,8 @@ export function createPersonService(deps: PersonServiceDeps) {
           gender: input.gender ?? null,
           region: input.region ?? null,
           biography: input.biography ?? null,
+          internalNotes: input.internalNotes ?? null,
+          contacts: input.contacts ?? null,
           createdAt: now,
           updatedAt: now,
         });
@@ -152,7 +173,7 @@ export function createPersonService(deps: PersonServiceDeps) {
             note: tie.note ?? null,
           })),
         );
-        return { ...(await get(id, trx)), duplicateWarnings };
+        return { ...(await reload(id, trx)), duplicateWarnings };
       });
     },
 
@@ -197,7 +218,10 @@ export function createPersonService(deps: PersonServiceDeps) {
     },
 
     async delete(id: string): Promise<void> {
-      await inTransaction(deps.db, (trx) => deleteOrExplain(trx, 'persons', 'person', id));
+      await inTransaction(deps.db, async (trx) => {
+        await get(id, trx);
+        await deleteOrExplain(trx, 'persons', 'person', id);
+      });
     },
 
     /** Was the person held on this day? "maybe" when partial dates leave it open. */
@@ -211,13 +235,14 @@ export function createPersonService(deps: PersonServiceDeps) {
 
     /** The current id of a person: itself, or where a merge moved it (null if neither). */
     async resolveId(id: string): Promise<string | null> {
-      if ((await selectPersonRows(deps.db, [id])).length > 0) return id;
-      return (await selectRedirect(deps.db, id)) ?? null;
+      if (await isVisible(deps.db, 'person', id, scope)) return id;
+      const target = await selectRedirect(deps.db, id);
+      return target && (await isVisible(deps.db, 'person', target, scope)) ? target : null;
     },
 
     /** Persons matching a name typed in any script and spelling, best first, each with its reason. */
     async search(query: string, limit = 20): Promise<SearchHit[]> {
-      const hits = await searchNames(deps.db, query, limit);
+      const hits = await searchNames(deps.db, query, limit, scope);
       const records = new Map(
         (
           await load(
@@ -239,7 +264,7 @@ export function createPersonService(deps: PersonServiceDeps) {
       names: Parameters<typeof possibleDuplicates>[1],
       excludePersonId?: string,
     ): Promise<NameMatch[]> {
-      return possibleDuplicates(deps.db, names, excludePersonId);
+      return possibleDuplicates(deps.db, names, scope, excludePersonId);
     },
 
     /**
@@ -251,6 +276,7 @@ export function createPersonService(deps: PersonServiceDeps) {
       if (id === duplicateId) throw ruleViolated('duplicateId', 'a person cannot be merged into itself');
       return inTransaction(deps.db, async (trx) => {
         const [target, duplicate] = [await get(id, trx), await getOrRule(trx, duplicateId)];
+        const rows = (await selectPersonRows(trx, [id, duplicateId])).sort((row) => (row.id === id ? -1 : 1));
         if ((expectedVersion ?? target.version) !== target.version) throw staleVersion('person', id, target);
         if (target.status === 'held' && duplicate.status === 'held') {
           throw ruleViolated(
@@ -289,6 +315,10 @@ export function createPersonService(deps: PersonServiceDeps) {
           gender: target.gender ?? duplicate.gender,
           region: target.region ?? duplicate.region,
           biography: target.biography ?? duplicate.biography,
+          // From the stored rows, not the presented records: the viewer may not see these fields,
+          // and a merge must not lose them.
+          internalNotes: joinedText(rows.map((row) => row.internalNotes)),
+          contacts: joinedText(rows.map((row) => row.contacts)),
           visibility: strictest ? duplicate.visibility : target.visibility,
           anonymous: target.anonymous || duplicate.anonymous ? 1 : 0,
           updatedAt: timestamp(deps.clock),
@@ -304,7 +334,7 @@ export function createPersonService(deps: PersonServiceDeps) {
     async reindexAll(onProgress?: (done: number) => void): Promise<number> {
       let done = 0;
       for (;;) {
-        const { ids } = await findPersonIds(deps.db, { limit: 500, offset: done, sort: 'createdAt' });
+        const { ids } = await findPersonIds(deps.db, { limit: 500, offset: done, sort: 'createdAt' }, scope);
         if (ids.length === 0) return done;
         await inTransaction(deps.db, async (trx) => {
           const names = await selectNames(trx, ids);

@@ -18,6 +18,7 @@ const recognitionTable: TableSpec = {
   table: 'recognitions',
   booleanColumns: ['afterRelease'],
   orderBy: [['recognisedOn', 'asc']],
+  links: { visibility: true, personColumn: 'personId' },
 };
 
 const recognitions: SimpleResource<RecognitionRecord, Create, Filter> = {

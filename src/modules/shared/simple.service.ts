@@ -17,6 +17,8 @@ import {
   updateRow,
 } from './table.repository.js';
 import { inTransaction } from './transaction.js';
+import { scopeCondition } from './scope.repository.js';
+import { readScopeOf, type Viewer } from '../user/access.js';
 
 export interface Reference {
   field: string;
@@ -45,6 +47,8 @@ export interface SimpleResource<
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
+  /** Whose eyes the service reads for: every get and find is narrowed to what they may see. */
+  viewer: Viewer;
 }
 
 export async function assertReferencesExist(
@@ -100,17 +104,26 @@ export function createSimpleService<
   const references = resource.references ?? [];
   const prepare = resource.prepare ?? ((input) => input);
 
-  async function get(id: string): Promise<TRecord> {
-    const record = await selectById<TRecord>(deps.db, spec, id);
+  const scoped = (db: Db) => scopeCondition(db, spec.links, readScopeOf(deps.viewer));
+
+  /** A record the viewer may not see is "not found", exactly like one that does not exist. */
+  async function get(id: string, db: Db = deps.db): Promise<TRecord> {
+    const record = await selectById<TRecord>(db, spec, id, scoped(db));
     if (!record) throw notFound(entity, id);
     return record;
   }
 
   return {
-    get,
+    get: (id: string) => get(id),
 
     async find(filter: TFilter): Promise<Page<TRecord>> {
-      const { rows, total } = await selectPage<TRecord>(deps.db, spec, resource.toFilters(filter), filter);
+      const { rows, total } = await selectPage<TRecord>(
+        deps.db,
+        spec,
+        resource.toFilters(filter),
+        filter,
+        scoped(deps.db),
+      );
       return { items: rows, total, limit: filter.limit, offset: filter.offset };
     },
 
@@ -134,8 +147,7 @@ export function createSimpleService<
 
     async update(id: string, patch: TUpdate): Promise<TRecord> {
       return inTransaction(deps.db, async (trx) => {
-        const current = await selectById<TRecord>(trx, spec, id);
-        if (!current) throw notFound(entity, id);
+        const current = await get(id, trx);
         const { version: expected = current.version, ...changes } = patch;
         if (expected !== current.version) throw staleVersion(entity, id, current);
         const values = { ...prepare(changes), updatedAt: timestamp(deps.clock) };
@@ -149,7 +161,10 @@ export function createSimpleService<
     },
 
     async delete(id: string): Promise<void> {
-      await inTransaction(deps.db, (trx) => deleteOrExplain(trx, spec.table, entity, id));
+      await inTransaction(deps.db, async (trx) => {
+        await get(id, trx);
+        await deleteOrExplain(trx, spec.table, entity, id);
+      });
     },
   };
 }

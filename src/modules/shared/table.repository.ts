@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
+import type { ScopeLinks } from './scope.repository.js';
 
 /**
  * Generic single-table SQL for the simple resources (those without child rows). It is typed
@@ -18,7 +19,13 @@ export interface TableSpec {
   booleanColumns: readonly string[];
   /** Default order of find(). */
   orderBy: readonly (readonly [string, 'asc' | 'desc'])[];
+  /** How rows are tied to what a viewer may read (see scope.repository.ts). */
+  links: ScopeLinks;
 }
+
+/** An extra WHERE condition on a generic table (the viewer's read scope). */
+export type RowCondition =
+  ((eb: ExpressionBuilder<Record<string, Row>, string>) => Expression<SqlBool>) | null;
 
 export type Filter = { column: string; op: '=' | '<=' | '>=' | 'like'; value: unknown };
 
@@ -40,8 +47,15 @@ export function fromStored<T>(spec: TableSpec, row: Row): T {
   return result as T;
 }
 
-export async function selectById<T>(db: Db, spec: TableSpec, id: string): Promise<T | undefined> {
-  const row = await loose(db).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst();
+export async function selectById<T>(
+  db: Db,
+  spec: TableSpec,
+  id: string,
+  condition: RowCondition = null,
+): Promise<T | undefined> {
+  let query = loose(db).selectFrom(spec.table).selectAll().where('id', '=', id);
+  if (condition) query = query.where(condition);
+  const row = await query.executeTakeFirst();
   return row ? fromStored<T>(spec, row) : undefined;
 }
 
@@ -55,8 +69,10 @@ export async function selectPage<T>(
   spec: TableSpec,
   filters: readonly Filter[],
   page: { limit: number; offset: number },
+  condition: RowCondition = null,
 ): Promise<{ rows: T[]; total: number }> {
   let query = loose(db).selectFrom(spec.table);
+  if (condition) query = query.where(condition);
   for (const filter of filters) query = query.where(filter.column, filter.op, filter.value);
   const counted = await query
     .select((eb) => eb.fn.countAll<string | number>().as('total'))

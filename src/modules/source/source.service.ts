@@ -13,7 +13,12 @@ type Create = z.output<typeof createSourceSchema>;
 type Update = z.output<typeof updateSourceSchema>;
 type Filter = z.output<typeof sourceFilterSchema>;
 
-const sourceTable: TableSpec = { table: 'sources', booleanColumns: [], orderBy: [['publishedOn', 'desc']] };
+const sourceTable: TableSpec = {
+  table: 'sources',
+  booleanColumns: [],
+  orderBy: [['publishedOn', 'desc']],
+  links: { visibility: true },
+};
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -7,6 +7,7 @@ import type {
   PersonFact,
   RecognitionFact,
 } from '../../stats/facts.js';
+import type { ReadScope } from '../user/access.js';
 
 /**
  * Reads the registry as the plain facts src/stats computes over. Every person counts here,
@@ -116,9 +117,13 @@ export async function selectConditionFacts(db: Db): Promise<ConditionFact[]> {
   return db.selectFrom('conditionEvents').select(['personId', 'kind', 'startedOn', 'endedOn']).execute();
 }
 
-export async function selectPersonFacts(db: Db): Promise<PersonFact[]> {
+/**
+ * Persons as facts for a viewer: one they may not identify (anonymous, or of a visibility they may
+ * not see) is marked anonymous, so the analytics count it and never name it.
+ */
+export async function selectPersonFacts(db: Db, scope: ReadScope): Promise<PersonFact[]> {
   const [persons, ties] = await Promise.all([
-    db.selectFrom('persons').select(['id', 'birthDate', 'anonymous']).execute(),
+    db.selectFrom('persons').select(['id', 'birthDate', 'anonymous', 'visibility']).execute(),
     db.selectFrom('personTies').select(['personId', 'kind', 'country']).execute(),
   ]);
   const tiesOf = new Map<string, { kind: string; country: string }[]>();
@@ -130,7 +135,10 @@ export async function selectPersonFacts(db: Db): Promise<PersonFact[]> {
   return persons.map((person) => ({
     id: person.id,
     birthDate: person.birthDate,
-    anonymous: Number(person.anonymous) === 1,
+    anonymous:
+      !scope.everything &&
+      ((Number(person.anonymous) === 1 && !scope.anonymous) ||
+        !scope.levels.includes(person.visibility as ReadScope['levels'][number])),
     ties: tiesOf.get(person.id) ?? [],
   }));
 }

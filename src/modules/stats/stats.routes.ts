@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Services } from '../../app.js';
+import type { ServicesFor } from '../../app.js';
 import {
   dossierParamsSchema,
   dossierQuerySchema,
@@ -16,7 +16,7 @@ import { seriesCsv } from './stats.service.js';
 const byPeriod = windowQuerySchema.extend({ granularity: z.enum(GRANULARITIES).default('month') });
 
 /** /api/v1/stats/…: every figure computed from the registry's records, with its uncertainty. */
-export function registerStatsRoutes(api: FastifyInstance, services: Services): void {
+export function registerStatsRoutes(api: FastifyInstance, servicesFor: ServicesFor): void {
   const typed = api.withTypeProvider<ZodTypeProvider>();
   const tags = ['stats'];
   const ok = { 200: statsDocumentSchema };
@@ -31,7 +31,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.stockOn(request.query.date),
+    (request) => servicesFor(request.viewer).stats.stockOn(request.query.date),
   );
 
   typed.get(
@@ -44,7 +44,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const series = await services.stats.series(request.query, request.query.step);
+      const series = await servicesFor(request.viewer).stats.series(request.query, request.query.step);
       if (request.query.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
@@ -65,7 +65,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.flows(request.query, request.query.granularity),
+    (request) => servicesFor(request.viewer).stats.flows(request.query, request.query.granularity),
   );
 
   typed.get(
@@ -78,7 +78,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.revolvingDoor(request.query, request.query.granularity),
+    (request) => servicesFor(request.viewer).stats.revolvingDoor(request.query, request.query.granularity),
   );
 
   typed.get(
@@ -91,7 +91,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.deals(request.query, request.query.granularity),
+    (request) => servicesFor(request.viewer).stats.deals(request.query, request.query.granularity),
   );
 
   typed.get(
@@ -103,7 +103,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    () => services.stats.reconciliation(),
+    (request) => servicesFor(request.viewer).stats.reconciliation(),
   );
 
   typed.get(
@@ -116,7 +116,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.scorecard(request.query),
+    (request) => servicesFor(request.viewer).stats.scorecard(request.query),
   );
 
   typed.get(
@@ -131,7 +131,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.dossier(request.params.country, request.query.date),
+    (request) => servicesFor(request.viewer).stats.dossier(request.params.country, request.query.date),
   );
 
   typed.get(
@@ -144,7 +144,7 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    (request) => services.stats.projection(request.query),
+    (request) => servicesFor(request.viewer).stats.projection(request.query),
   );
 
   typed.get(
@@ -156,6 +156,6 @@ export function registerStatsRoutes(api: FastifyInstance, services: Services): v
         response: ok,
       },
     },
-    () => services.stats.durations(),
+    (request) => servicesFor(request.viewer).stats.durations(),
   );
 }

@@ -20,6 +20,7 @@ import {
   type Granularity,
 } from '../../stats/index.js';
 import type { Clock } from '../shared/clock.js';
+import { readScopeOf, type Viewer } from '../user/access.js';
 import {
   selectBatchFacts,
   selectConditionFacts,
@@ -32,6 +33,7 @@ import {
 export interface StatsServiceDeps {
   db: Db;
   clock: Clock;
+  viewer: Viewer;
 }
 
 export interface Window {
@@ -114,7 +116,7 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async dossier(country: string, date?: string) {
       const [persons, episodes, conditions] = await Promise.all([
-        selectPersonFacts(deps.db),
+        selectPersonFacts(deps.db, readScopeOf(deps.viewer)),
         selectEpisodeFacts(deps.db),
         selectConditionFacts(deps.db),
       ]);

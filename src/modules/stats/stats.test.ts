@@ -13,7 +13,7 @@ describeEachDialect('statistics over the demo registry', (database) => {
     await seedDemo(database().db, datasetClock);
     app = await buildApp({
       config: loadConfig({ logLevel: 'silent' }, {}),
-      services: buildServices(database().db, datasetClock),
+      servicesFor: (viewer) => buildServices(database().db, datasetClock, { viewer }),
       databaseLabel: 'test',
     });
   });

@@ -52,3 +52,42 @@ export function mayWrite(viewer: Viewer): boolean {
 export function mayAdminister(viewer: Viewer): boolean {
   return viewer.scope === 'write' && viewer.user?.role === 'admin';
 }
+
+/** What a viewer may read, as the repositories apply it in SQL. */
+export interface ReadScope {
+  levels: Visibility[];
+  /** May anonymous persons (and what hangs on them) be shown? */
+  anonymous: boolean;
+  /** True for trusted code paths: no filter at all. */
+  everything: boolean;
+}
+
+export function readScopeOf(viewer: Viewer): ReadScope {
+  return {
+    levels: visibleLevels(viewer),
+    anonymous: mayIdentifyAnonymous(viewer),
+    everything: viewer === SYSTEM_VIEWER,
+  };
+}
+
+/**
+ * Fields whose visibility is stricter than their record's: the presenter of each record drops the
+ * ones the viewer may not see. A new sensitive field is listed here, and nowhere else.
+ */
+export const RESTRICTED_FIELDS: Readonly<Record<string, Readonly<Record<string, Visibility>>>> = {
+  person: { internalNotes: 'internal', contacts: 'confidential' },
+};
+
+export function redactFields<T extends object>(
+  entity: keyof typeof RESTRICTED_FIELDS,
+  record: T,
+  viewer: Viewer,
+): T {
+  const restricted = RESTRICTED_FIELDS[entity] ?? {};
+  const levels = visibleLevels(viewer);
+  const copy = { ...record } as Record<string, unknown>;
+  for (const [field, level] of Object.entries(restricted)) {
+    if (!levels.includes(level) && field in copy) copy[field] = null;
+  }
+  return copy as T;
+}
