@@ -7,6 +7,7 @@ import type { Db } from './db/database.js';
 import { registerApiRoutes } from './http/api.routes.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerSecurityHeaders } from './http/security.js';
 import { registerHomeRoute } from './http/home.routes.js';
 import { createBatchService } from './modules/batch/batch.service.js';
 import { createCitationService } from './modules/citation/citation.service.js';
@@ -71,11 +72,13 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON bodies are small; file imports will get their own limit on their own route.
+    bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerSecurityHeaders(app);
   await registerAuth(app, { services: options.servicesFor(SYSTEM_VIEWER), config: options.config });
 
   await app.register(swagger, {
