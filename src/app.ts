@@ -16,6 +16,7 @@ import { createCountObservationService } from './modules/count-observation/count
 import { createCounterpartService } from './modules/counterpart/counterpart.service.js';
 import { createEpisodeService } from './modules/episode/episode.service.js';
 import { createFacilityService } from './modules/facility/facility.service.js';
+import { createHistoryService } from './modules/history/history.service.js';
 import { createLegalArticleService } from './modules/legal-article/legal-article.service.js';
 import { createPersonService } from './modules/person/person.service.js';
 import { createRecognitionService } from './modules/recognition/recognition.service.js';
@@ -55,6 +56,7 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
     sources: createSourceService(deps),
     citations: createCitationService(deps),
     stats: createStatsService(deps),
+    history: createHistoryService(deps),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerPersonCommands } from './commands/person.js';
 import { registerSearchCommand } from './commands/search.js';
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerPersonCommands(program);
   registerSearchCommand(program);
   registerUserCommands(program);
+  registerAuditCommands(program);
   return program;
 }

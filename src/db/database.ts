@@ -264,6 +264,25 @@ export interface ApiTokenTable {
   revokedAt: string | null;
 }
 
+export interface RevisionTable {
+  seq: number;
+  at: string;
+  actor: string;
+  entity: string;
+  recordId: string;
+  action: string;
+  diff: string;
+  reason: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface RevisionHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -289,6 +308,8 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
+  revisions: RevisionTable;
+  revisionHead: RevisionHeadTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

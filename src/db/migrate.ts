@@ -4,6 +4,7 @@ import * as core from './migrations/0001-core.js';
 import * as nameSearch from './migrations/0002-name-search.js';
 import * as accounts from './migrations/0003-accounts.js';
 import * as personPrivateFields from './migrations/0004-person-private-fields.js';
+import * as history from './migrations/0005-history.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-name-search': nameSearch,
   '0003-accounts': accounts,
   '0004-person-private-fields': personPrivateFields,
+  '0005-history': history,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

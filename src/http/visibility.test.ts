@@ -232,6 +232,15 @@ describeEachDialect('what the public may see', (database) => {
         urls.push(`${path}?limit=500`, path);
         continue;
       }
+      if (path.includes('{kind}')) {
+        for (const [kind, ids] of [
+          ['person', seeded.ids.get('persons') ?? []],
+          ['episode', seeded.ids.get('episodes') ?? []],
+        ] as const) {
+          for (const id of ids) urls.push(path.replace('{kind}', kind).replace('{id}', id));
+        }
+        continue;
+      }
       if (path.endsWith('/{id}') || path.includes('/{id}/')) {
         for (const id of allIds)
           urls.push(path.replace('{id}', id) + (path.endsWith('held-on') ? '?date=2024-01-01' : ''));

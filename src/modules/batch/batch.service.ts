@@ -7,6 +7,7 @@ import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { existsById } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { recordRevision } from '../history/history.service.js';
 import { isVisible } from '../shared/scope.repository.js';
 import { readScopeOf, type Viewer } from '../user/access.js';
 import {
@@ -166,7 +167,15 @@ export function createBatchService(deps: BatchServiceDeps) {
           updatedAt: now,
         });
         await writeChildren(trx, id, input);
-        return reload(id, trx);
+        const created = await reload(id, trx);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: 'batch',
+          recordId: id,
+          action: 'create',
+          before: null,
+          after: created,
+        });
+        return created;
       });
     },
 
@@ -180,7 +189,8 @@ export function createBatchService(deps: BatchServiceDeps) {
           forcedExile,
           ...scalars
         } = patch;
-        if (expected !== current.version) throw staleVersion('release batch', id, current);
+        if (expected !== current.version)
+          throw await staleVersion(trx, 'batch', 'release batch', id, current);
         await checkReferences(trx, { counterparts: counterparts ?? [], concessions: concessions ?? [] });
         const values = {
           ...Object.fromEntries(Object.entries(scalars).filter(([, value]) => value !== undefined)),
@@ -188,16 +198,31 @@ export function createBatchService(deps: BatchServiceDeps) {
           updatedAt: timestamp(deps.clock),
         };
         if (!(await updateBatchRow(trx, id, current.version, values)))
-          throw staleVersion('release batch', id, current);
+          throw await staleVersion(trx, 'batch', 'release batch', id, current);
         await writeChildren(trx, id, { counterparts, concessions });
+        const updated = await reload(id, trx);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: 'batch',
+          recordId: id,
+          action: 'update',
+          before: current,
+          after: updated,
+        });
         return get(id, trx);
       });
     },
 
     async delete(id: string): Promise<void> {
       await inTransaction(deps.db, async (trx) => {
-        await get(id, trx);
+        const before = await get(id, trx);
         await deleteOrExplain(trx, 'releaseBatches', 'release batch', id);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: 'batch',
+          recordId: id,
+          action: 'delete',
+          before,
+          after: null,
+        });
       });
     },
   } satisfies ResourceService<BatchRecord, CreateBatch, UpdateBatch, BatchFilter>;

@@ -30,6 +30,7 @@ const citationTable: TableSpec = {
 
 const citations: SimpleResource<CitationRecord, Create, Filter> = {
   entity: 'citation',
+  kind: 'citation',
   spec: citationTable,
   references: [{ field: 'sourceId', table: 'sources', entity: 'source' }],
   toFilters: (filter) => equalityFilters(filter, ['sourceId', 'subjectType', 'subjectId']),

@@ -24,6 +24,7 @@ const conditionEventTable: TableSpec = {
 
 const conditionEvents: SimpleResource<ConditionEventRecord, Create, Filter> = {
   entity: 'condition event',
+  kind: 'condition_event',
   spec: conditionEventTable,
   references: [
     { field: 'personId', table: 'persons', entity: 'person' },

@@ -24,6 +24,7 @@ const countObservationTable: TableSpec = {
 
 const countObservations: SimpleResource<CountObservationRecord, Create, Filter> = {
   entity: 'count observation',
+  kind: 'count_observation',
   spec: countObservationTable,
   references: [{ field: 'sourceId', table: 'sources', entity: 'source' }],
   toFilters: (filter) => [

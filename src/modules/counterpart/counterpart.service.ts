@@ -21,6 +21,7 @@ const counterpartTable: TableSpec = {
 
 const counterparts: SimpleResource<CounterpartRecord, Create, Filter> = {
   entity: 'counterpart',
+  kind: 'counterpart',
   spec: counterpartTable,
   toFilters: (filter) => equalityFilters(filter, ['kind', 'country']),
 };

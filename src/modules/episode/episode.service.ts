@@ -9,6 +9,7 @@ import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { existsById } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { recordRevision } from '../history/history.service.js';
 import { isVisible } from '../shared/scope.repository.js';
 import { readScopeOf, type Viewer } from '../user/access.js';
 import {
@@ -243,7 +244,15 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
           updatedAt: now,
         });
         await writeChildren(trx, id, content);
-        return reload(id, trx);
+        const created = await reload(id, trx);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: 'episode',
+          recordId: id,
+          action: 'create',
+          before: null,
+          after: created,
+        });
+        return created;
       });
     },
 
@@ -251,7 +260,7 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
       return inTransaction(deps.db, async (trx) => {
         const current = await get(id, trx);
         const { version: expected = current.version, ...changes } = patch;
-        if (expected !== current.version) throw staleVersion('episode', id, current);
+        if (expected !== current.version) throw await staleVersion(trx, 'episode', 'episode', id, current);
         const merged: EpisodeContent = {
           ...current,
           ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
@@ -260,20 +269,35 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
           release: changes.release === undefined ? current.release : changes.release,
         };
         await checkEpisode(trx, current.personId, id, merged, today());
-        const updated = await updateEpisodeRow(trx, id, current.version, {
+        const written = await updateEpisodeRow(trx, id, current.version, {
           ...scalarValues(changes),
           updatedAt: timestamp(deps.clock),
         });
-        if (!updated) throw staleVersion('episode', id, current);
+        if (!written) throw await staleVersion(trx, 'episode', 'episode', id, current);
         await writeChildren(trx, id, changes);
+        const updated = await reload(id, trx);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: 'episode',
+          recordId: id,
+          action: 'update',
+          before: current,
+          after: updated,
+        });
         return get(id, trx);
       });
     },
 
     async delete(id: string): Promise<void> {
       await inTransaction(deps.db, async (trx) => {
-        await get(id, trx);
+        const before = await get(id, trx);
         await deleteOrExplain(trx, 'episodes', 'episode', id);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: 'episode',
+          recordId: id,
+          action: 'delete',
+          before,
+          after: null,
+        });
       });
     },
 

@@ -21,6 +21,7 @@ const facilityTable: TableSpec = {
 
 const facilities: SimpleResource<FacilityRecord, Create, Filter> = {
   entity: 'facility',
+  kind: 'facility',
   spec: facilityTable,
   toFilters: (filter) => equalityFilters(filter, ['type', 'region', 'city']),
 };

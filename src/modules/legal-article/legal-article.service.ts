@@ -16,6 +16,7 @@ type Filter = z.output<typeof legalArticleFilterSchema>;
 
 const legalArticles: SimpleResource<LegalArticleRecord, Create, Filter> = {
   entity: 'legal article',
+  kind: 'legal_article',
   spec: legalArticleTable,
   toFilters: (filter) => equalityFilters(filter, ['code', 'number']),
   async check(record, db) {

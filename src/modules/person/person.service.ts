@@ -10,6 +10,7 @@ import type { ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { reassignRows } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
+import { type Change, recordRevision } from '../history/history.service.js';
 import { isVisible } from '../shared/scope.repository.js';
 import { readScopeOf, redactFields, type Viewer } from '../user/access.js';
 import { insertRedirect, selectRedirect } from './name-key.repository.js';
@@ -79,7 +80,8 @@ function withOnePrimary(names: NameList) {
 export function createPersonService(deps: PersonServiceDeps) {
   const today = () => isoDayOf(deps.clock());
 
-  async function load(db: Db, ids: readonly string[]): Promise<PersonRecord[]> {
+  /** Records as stored, restricted fields included: for history, never for a response. */
+  async function loadUnredacted(db: Db, ids: readonly string[]): Promise<PersonRecord[]> {
     const [rows, names, occupations, ties, custody] = await Promise.all([
       selectPersonRows(db, ids),
       selectNames(db, ids),
@@ -105,12 +107,20 @@ export function createPersonService(deps: PersonServiceDeps) {
         ),
       ]),
     );
-    // Fields stricter than the record are dropped here, for every way a person leaves the service.
-    return ids.flatMap((id) => {
-      const record = byId.get(id);
-      return record ? [redactFields('person', record, deps.viewer)] : [];
-    });
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
+
+  // Fields stricter than the record are dropped here, for every way a person leaves the service.
+  async function load(db: Db, ids: readonly string[]): Promise<PersonRecord[]> {
+    return (await loadUnredacted(db, ids)).map((record) => redactFields('person', record, deps.viewer));
+  }
+
+  async function stored(db: Db, id: string): Promise<PersonRecord | null> {
+    return (await loadUnredacted(db, [id]))[0] ?? null;
+  }
+
+  const record = (db: Db, change: Omit<Change, 'entity'>) =>
+    recordRevision(db, deps.viewer, deps.clock, { entity: 'person', ...change });
 
   const scope = readScopeOf(deps.viewer);
 
@@ -173,6 +183,7 @@ export function createPersonService(deps: PersonServiceDeps) {
             note: tie.note ?? null,
           })),
         );
+        await record(trx, { recordId: id, action: 'create', before: null, after: await stored(trx, id) });
         return { ...(await reload(id, trx)), duplicateWarnings };
       });
     },
@@ -180,6 +191,7 @@ export function createPersonService(deps: PersonServiceDeps) {
     async update(id: string, patch: UpdatePerson): Promise<PersonRecord> {
       return inTransaction(deps.db, async (trx) => {
         const current = await get(id, trx);
+        const before = await stored(trx, id);
         const {
           version: expected = current.version,
           names,
@@ -188,14 +200,14 @@ export function createPersonService(deps: PersonServiceDeps) {
           anonymous,
           ...scalars
         } = patch;
-        if (expected !== current.version) throw staleVersion('person', id, current);
+        if (expected !== current.version) throw await staleVersion(trx, 'person', 'person', id, current);
         const values = {
           ...Object.fromEntries(Object.entries(scalars).filter(([, value]) => value !== undefined)),
           ...(anonymous === undefined ? {} : { anonymous: anonymous ? 1 : 0 }),
           updatedAt: timestamp(deps.clock),
         };
         if (!(await updatePersonRow(trx, id, current.version, values)))
-          throw staleVersion('person', id, current);
+          throw await staleVersion(trx, 'person', 'person', id, current);
         if (names) {
           await replaceNames(trx, id, withOnePrimary(names));
           await reindexPersonNames(trx, id, names);
@@ -213,6 +225,7 @@ export function createPersonService(deps: PersonServiceDeps) {
             })),
           );
         }
+        await record(trx, { recordId: id, action: 'update', before, after: await stored(trx, id) });
         return get(id, trx);
       });
     },
@@ -220,7 +233,9 @@ export function createPersonService(deps: PersonServiceDeps) {
     async delete(id: string): Promise<void> {
       await inTransaction(deps.db, async (trx) => {
         await get(id, trx);
+        const before = await stored(trx, id);
         await deleteOrExplain(trx, 'persons', 'person', id);
+        await record(trx, { recordId: id, action: 'delete', before, after: null });
       });
     },
 
@@ -277,7 +292,9 @@ export function createPersonService(deps: PersonServiceDeps) {
       return inTransaction(deps.db, async (trx) => {
         const [target, duplicate] = [await get(id, trx), await getOrRule(trx, duplicateId)];
         const rows = (await selectPersonRows(trx, [id, duplicateId])).sort((row) => (row.id === id ? -1 : 1));
-        if ((expectedVersion ?? target.version) !== target.version) throw staleVersion('person', id, target);
+        const [targetBefore, duplicateBefore] = [await stored(trx, id), await stored(trx, duplicateId)];
+        if ((expectedVersion ?? target.version) !== target.version)
+          throw await staleVersion(trx, 'person', 'person', id, target);
         if (target.status === 'held' && duplicate.status === 'held') {
           throw ruleViolated(
             'duplicateId',
@@ -323,8 +340,22 @@ export function createPersonService(deps: PersonServiceDeps) {
           anonymous: target.anonymous || duplicate.anonymous ? 1 : 0,
           updatedAt: timestamp(deps.clock),
         });
-        if (!updated) throw staleVersion('person', id, target);
+        if (!updated) throw await staleVersion(trx, 'person', 'person', id, target);
         await deleteOrExplain(trx, 'persons', 'person', duplicateId);
+        await record(trx, {
+          recordId: duplicateId,
+          action: 'delete',
+          before: duplicateBefore,
+          after: null,
+          reason: `merged into ${id}`,
+        });
+        await record(trx, {
+          recordId: id,
+          action: 'merge',
+          before: targetBefore,
+          after: await stored(trx, id),
+          reason: `merged ${duplicateId} into this record`,
+        });
         await insertRedirect(trx, duplicateId, id, timestamp(deps.clock));
         return get(id, trx);
       });

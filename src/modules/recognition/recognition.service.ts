@@ -23,6 +23,7 @@ const recognitionTable: TableSpec = {
 
 const recognitions: SimpleResource<RecognitionRecord, Create, Filter> = {
   entity: 'recognition',
+  kind: 'recognition',
   spec: recognitionTable,
   references: [{ field: 'personId', table: 'persons', entity: 'person' }],
   toFilters: (filter) => equalityFilters(filter, ['personId', 'organisation']),

@@ -17,6 +17,7 @@ import {
   updateRow,
 } from './table.repository.js';
 import { inTransaction } from './transaction.js';
+import { latestRevision, recordRevision } from '../history/history.service.js';
 import { scopeCondition } from './scope.repository.js';
 import { readScopeOf, type Viewer } from '../user/access.js';
 
@@ -33,6 +34,8 @@ export interface SimpleResource<
   TFilter extends Pagination,
 > {
   entity: string;
+  /** The record kind in history and citations (e.g. "legal_article"). */
+  kind: string;
   spec: TableSpec;
   references?: readonly Reference[];
   toFilters(filter: TFilter): Filter[];
@@ -65,14 +68,24 @@ export async function assertReferencesExist(
   }
 }
 
-export function staleVersion(
+/**
+ * The 409 for an edit made on a stale version: it names the change that got there first (from
+ * the history), so the editor can see what happened before applying theirs again.
+ */
+export async function staleVersion(
+  db: Db,
+  kind: string,
   entity: string,
   id: string,
   current: { version: number; updatedAt: string },
-): AppError {
+): Promise<AppError> {
+  const latest = await latestRevision(db, kind, id);
+  const by = latest
+    ? ` by ${latest.actor} at ${latest.at} (revision ${latest.seq})`
+    : ` at ${current.updatedAt}`;
   return new AppError(
     'conflict',
-    `${entity} ${id} was changed by someone else (now version ${current.version}, updated ${current.updatedAt}); reload it and apply your change again`,
+    `${entity} ${id} was changed${by}; it is now version ${current.version}: reload it and apply your change again`,
     [{ path: 'version', message: `current version is ${current.version}` }],
   );
 }
@@ -141,6 +154,13 @@ export function createSimpleService<
         await insertRow(trx, spec, values);
         const created = await selectById<TRecord>(trx, spec, values.id);
         if (!created) throw new AppError('internal', `${entity} ${values.id} vanished after insert`);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: resource.kind,
+          recordId: created.id,
+          action: 'create',
+          before: null,
+          after: created,
+        });
         return created;
       });
     },
@@ -149,21 +169,37 @@ export function createSimpleService<
       return inTransaction(deps.db, async (trx) => {
         const current = await get(id, trx);
         const { version: expected = current.version, ...changes } = patch;
-        if (expected !== current.version) throw staleVersion(entity, id, current);
+        if (expected !== current.version) throw await staleVersion(trx, resource.kind, entity, id, current);
         const values = { ...prepare(changes), updatedAt: timestamp(deps.clock) };
         const merged = { ...(current as Record<string, unknown>), ...values };
         await assertReferencesExist(trx, references, values);
         await resource.check?.(merged, trx);
-        if (!(await updateRow(trx, spec, id, current.version, values)))
-          throw staleVersion(entity, id, current);
-        return (await selectById<TRecord>(trx, spec, id)) ?? current;
+        if (!(await updateRow(trx, spec, id, current.version, values))) {
+          throw await staleVersion(trx, resource.kind, entity, id, current);
+        }
+        const updated = (await selectById<TRecord>(trx, spec, id)) ?? current;
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: resource.kind,
+          recordId: id,
+          action: 'update',
+          before: current,
+          after: updated,
+        });
+        return updated;
       });
     },
 
     async delete(id: string): Promise<void> {
       await inTransaction(deps.db, async (trx) => {
-        await get(id, trx);
+        const current = await get(id, trx);
         await deleteOrExplain(trx, spec.table, entity, id);
+        await recordRevision(trx, deps.viewer, deps.clock, {
+          entity: resource.kind,
+          recordId: id,
+          action: 'delete',
+          before: current,
+          after: null,
+        });
       });
     },
   };

@@ -26,6 +26,7 @@ export function sha256Hex(text: string): string {
 
 const sources: SimpleResource<SourceRecord, Create, Filter> = {
   entity: 'source',
+  kind: 'source',
   spec: sourceTable,
   toFilters: (filter) => equalityFilters(filter, ['publisher', 'kind', 'url']),
   // The checksum always follows the stored copy, so a stored text can be proven unchanged.

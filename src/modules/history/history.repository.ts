@@ -1,0 +1,65 @@
+import type { Db, RevisionTable } from '../../db/database.js';
+
+/**
+ * Takes the next place in the chain: bumps the head's sequence number and returns it with the
+ * previous hash. The UPDATE locks the head row until the transaction ends, so concurrent writers
+ * queue here and the chain cannot fork.
+ */
+export async function advanceHead(db: Db): Promise<{ seq: number; prevHash: string }> {
+  const row = await db
+    .updateTable('revisionHead')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), prevHash: row.hash };
+}
+
+export async function insertRevision(db: Db, revision: RevisionTable): Promise<void> {
+  await db.insertInto('revisions').values(revision).execute();
+  await db.updateTable('revisionHead').set({ hash: revision.hash }).where('id', '=', 1).execute();
+}
+
+export async function selectRevisionsOf(db: Db, entity: string, recordId: string): Promise<RevisionTable[]> {
+  return db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('recordId', '=', recordId)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function selectLatestRevisionOf(
+  db: Db,
+  entity: string,
+  recordId: string,
+): Promise<RevisionTable | undefined> {
+  return db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('recordId', '=', recordId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function selectRevisionPage(db: Db, afterSeq: number, limit: number): Promise<RevisionTable[]> {
+  return db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function selectHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const row = await db
+    .selectFrom('revisionHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), hash: row.hash };
+}

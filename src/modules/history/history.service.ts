@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { Db, RevisionTable } from '../../db/database.js';
+import { AppError } from '../../lib/errors.js';
+import { canonicalJson } from '../../lib/canonical-json.js';
+import type { Clock } from '../shared/clock.js';
+import { isVisible } from '../shared/scope.repository.js';
+import { RESTRICTED_FIELDS, readScopeOf, visibleLevels, type Viewer } from '../user/access.js';
+import {
+  advanceHead,
+  insertRevision,
+  selectHead,
+  selectLatestRevisionOf,
+  selectRevisionPage,
+  selectRevisionsOf,
+} from './history.repository.js';
+
+/**
+ * Every change is an append-only revision — who, when, what changed as a field diff, why — each
+ * chained to the one before by a SHA-256 over its content and the previous hash
+ * (docs/decisions/0005-history.md). Recorded in the same transaction as the change itself.
+ */
+export type RevisionAction = 'create' | 'update' | 'delete' | 'merge';
+
+export interface Change {
+  entity: string;
+  recordId: string;
+  action: RevisionAction;
+  before: object | null;
+  after: object | null;
+  reason?: string | null | undefined;
+}
+
+export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
+
+/** Bookkeeping fields change on every write and say nothing about the facts. */
+const UNTRACKED = new Set(['updatedAt', 'version', 'createdAt']);
+
+export function fieldDiff(before: object | null, after: object | null): FieldDiff {
+  const from = (before ?? {}) as Record<string, unknown>;
+  const to = (after ?? {}) as Record<string, unknown>;
+  const diff: FieldDiff = {};
+  for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+    if (UNTRACKED.has(key)) continue;
+    const a = from[key] ?? null;
+    const b = to[key] ?? null;
+    if (canonicalJson(a) !== canonicalJson(b)) diff[key] = { from: a, to: b };
+  }
+  return diff;
+}
+
+type RevisionContent = Omit<RevisionTable, 'hash' | 'prevHash'>;
+
+export function revisionHash(prevHash: string, content: RevisionContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+/** The last revision of a record, if any. */
+export async function latestRevision(db: Db, entity: string, recordId: string) {
+  return selectLatestRevisionOf(db, entity, recordId);
+}
+
+export function actorOf(viewer: Viewer): string {
+  return viewer.user ? viewer.user.id : 'public';
+}
+
+/** Appends one revision; call it inside the transaction that makes the change. */
+export async function recordRevision(db: Db, viewer: Viewer, clock: Clock, change: Change): Promise<number> {
+  const diff = fieldDiff(change.before, change.after);
+  if (change.action === 'update' && Object.keys(diff).length === 0) return 0;
+  const { seq, prevHash } = await advanceHead(db);
+  const content: RevisionContent = {
+    seq,
+    at: clock().toISOString(),
+    actor: actorOf(viewer),
+    entity: change.entity,
+    recordId: change.recordId,
+    action: change.action,
+    diff: canonicalJson(diff),
+    reason: change.reason ?? null,
+  };
+  await insertRevision(db, { ...content, prevHash, hash: revisionHash(prevHash, content) });
+  return seq;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  problems: string[];
+}
+
+/**
+ * Walks the whole chain: each revision's hash must match its content and the previous hash, the
+ * sequence must have no gap, and the head must point at the last revision. Any edit, deletion or
+ * truncation of history breaks one of these.
+ */
+export async function verifyChain(db: Db, onProgress?: (checked: number) => void): Promise<ChainReport> {
+  const problems: string[] = [];
+  let expectedPrev = '0'.repeat(64);
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const page = await selectRevisionPage(db, expectedSeq - 1, 5000);
+    if (page.length === 0) break;
+    for (const revision of page) {
+      const { hash, prevHash, ...content } = revision;
+      const seq = Number(content.seq);
+      if (seq !== expectedSeq) problems.push(`revisions ${expectedSeq}–${seq - 1} are missing`);
+      if (prevHash !== expectedPrev)
+        problems.push(`revision ${seq} does not follow the one before it (its previous hash differs)`);
+      if (revisionHash(prevHash, { ...content, seq }) !== hash)
+        problems.push(`revision ${seq} was altered (its hash does not match its content)`);
+      expectedPrev = hash;
+      expectedSeq = seq + 1;
+      checked += 1;
+    }
+    onProgress?.(checked);
+  }
+  const head = await selectHead(db);
+  if (head.seq !== expectedSeq - 1 || head.hash !== expectedPrev) {
+    problems.push(
+      `the chain ends at revision ${expectedSeq - 1} but the head says ${head.seq}: revisions were removed from the end`,
+    );
+  }
+  return { ok: problems.length === 0, checked, problems };
+}
+
+export interface RevisionView {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  changes: FieldDiff;
+  reason: string | null;
+  hash: string;
+}
+
+export function createHistoryService(deps: { db: Db; clock: Clock; viewer: Viewer }) {
+  const scope = readScopeOf(deps.viewer);
+
+  /** Restricted fields the viewer may not see are masked in diffs, as they are in records. */
+  function redact(entity: string, diff: FieldDiff): FieldDiff {
+    const restricted = RESTRICTED_FIELDS[entity] ?? {};
+    const levels = visibleLevels(deps.viewer);
+    return Object.fromEntries(
+      Object.entries(diff).map(([field, change]) => {
+        const level = restricted[field];
+        return level && !levels.includes(level)
+          ? [field, { from: '[restricted]', to: '[restricted]' }]
+          : [field, change];
+      }),
+    );
+  }
+
+  return {
+    /** The history of one record, oldest first, for staff who may see the record. */
+    async listFor(entity: string, recordId: string): Promise<RevisionView[]> {
+      if (!deps.viewer.user) throw new AppError('unauthorized', 'sign in to read the history of records');
+      if (!(await isVisible(deps.db, entity, recordId, scope))) {
+        const everything = deps.viewer.user.role === 'admin';
+        if (!everything) throw new AppError('not_found', `${entity} ${recordId} does not exist`);
+      }
+      return (await selectRevisionsOf(deps.db, entity, recordId)).map((revision) => ({
+        seq: Number(revision.seq),
+        at: revision.at,
+        actor: revision.actor,
+        action: revision.action,
+        changes: redact(entity, JSON.parse(revision.diff) as FieldDiff),
+        reason: revision.reason,
+        hash: revision.hash,
+      }));
+    },
+
+    /** The last change to a record, to name it when a stale edit is refused. */
+    latestOf: (entity: string, recordId: string) => selectLatestRevisionOf(deps.db, entity, recordId),
+
+    verify: (onProgress?: (checked: number) => void) => verifyChain(deps.db, onProgress),
+  };
+}
+export type HistoryService = ReturnType<typeof createHistoryService>;
