@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerPersonCommands } from './commands/person.js';
 import { registerSearchCommand } from './commands/search.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerSearchCommand(program);
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerBackupCommands(program);
   return program;
 }
