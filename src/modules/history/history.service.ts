@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db, RevisionTable } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { Database, Db, RevisionTable } from '../../db/database.js';
 import { AppError } from '../../lib/errors.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../shared/clock.js';
@@ -94,6 +95,13 @@ export interface ChainReport {
  * truncation of history breaks one of these.
  */
 export async function verifyChain(db: Db, onProgress?: (checked: number) => void): Promise<ChainReport> {
+  // One snapshot for the whole walk, so a change committed meanwhile cannot look like damage.
+  if (!db.isTransaction) {
+    return (db as Kysely<Database>)
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => verifyChain(trx, onProgress));
+  }
   const problems: string[] = [];
   let expectedPrev = '0'.repeat(64);
   let expectedSeq = 1;
