@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database, Db, RevisionTable } from '../../db/database.js';
+import type { Db, RevisionTable } from '../../db/database.js';
 import { AppError } from '../../lib/errors.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../shared/clock.js';
