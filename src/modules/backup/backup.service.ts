@@ -78,7 +78,10 @@ export async function restoreFrom(db: Kysely<Database>, file: string): Promise<R
     await clearTable(trx, 'revisionHead');
     let lineNumber = 0;
     // Opened only now, right before reading: readline drops lines emitted before iteration starts.
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(file, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) {
       lineNumber += 1;
       if (line.trim() === '') continue;

@@ -96,7 +96,7 @@ export interface ChainReport {
 export async function verifyChain(db: Db, onProgress?: (checked: number) => void): Promise<ChainReport> {
   // One snapshot for the whole walk, so a change committed meanwhile cannot look like damage.
   if (!db.isTransaction) {
-    return (db)
+    return db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute((trx) => verifyChain(trx, onProgress));
