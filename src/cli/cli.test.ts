@@ -27,8 +27,11 @@ async function unfree(databaseUrl: string, ...args: string[]): Promise<Result> {
   }
 }
 
+// Each test spawns the real binary a few times; on a loaded machine a spawn can take seconds.
+const SPAWNING = { timeout: 120_000 };
+
 describeEachDialect('unfree CLI', (database) => {
-  it('adds, lists and shows a person through the same services as the API', async () => {
+  it('adds, lists and shows a person through the same services as the API', SPAWNING, async () => {
     const url = database().url;
     const added = await unfree(
       url,
@@ -60,7 +63,7 @@ describeEachDialect('unfree CLI', (database) => {
     expect(shown.stdout).toMatch(/born: +1975-03/);
   });
 
-  it('refuses bad input with the validation exit code and writes nothing', async () => {
+  it('refuses bad input with the validation exit code and writes nothing', SPAWNING, async () => {
     const url = database().url;
     const before = await unfree(url, 'person', 'list', '--output', 'json');
     const bad = await unfree(url, 'person', 'add', '-n', 'Synthetic Bad', '--birth-date', '2021-02-30');
@@ -72,20 +75,24 @@ describeEachDialect('unfree CLI', (database) => {
     });
   });
 
-  it('creates the first admin from the CLI with a generated password, never a default one', async () => {
-    const url = database().url;
-    const added = await unfree(url, 'user', 'add', 'synthetic-first-admin@example.org', '--role', 'admin');
-    expect(added.code, added.stderr).toBe(0);
-    const password = /Password \(shown once[^)]*\): (\S+)/.exec(added.stdout)?.[1];
-    expect(password?.length).toBeGreaterThanOrEqual(20);
-    expect(added.stdout).toMatch(/two-factor/);
-    const again = await unfree(url, 'user', 'add', 'synthetic-first-admin@example.org', '--role', 'admin');
-    expect(again.code).toBe(5);
-    const disabled = await unfree(url, 'user', 'disable', 'synthetic-first-admin@example.org');
-    expect(disabled.stdout).toMatch(/DISABLED/);
-  });
+  it(
+    'creates the first admin from the CLI with a generated password, never a default one',
+    SPAWNING,
+    async () => {
+      const url = database().url;
+      const added = await unfree(url, 'user', 'add', 'synthetic-first-admin@example.org', '--role', 'admin');
+      expect(added.code, added.stderr).toBe(0);
+      const password = /Password \(shown once[^)]*\): (\S+)/.exec(added.stdout)?.[1];
+      expect(password?.length).toBeGreaterThanOrEqual(20);
+      expect(added.stdout).toMatch(/two-factor/);
+      const again = await unfree(url, 'user', 'add', 'synthetic-first-admin@example.org', '--role', 'admin');
+      expect(again.code).toBe(5);
+      const disabled = await unfree(url, 'user', 'disable', 'synthetic-first-admin@example.org');
+      expect(disabled.stdout).toMatch(/DISABLED/);
+    },
+  );
 
-  it('exits with the not-found code for an unknown person', async () => {
+  it('exits with the not-found code for an unknown person', SPAWNING, async () => {
     const result = await unfree(database().url, 'person', 'show', '01890000-0000-7000-8000-000000000000');
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/not_found/);
@@ -124,7 +131,7 @@ describe('unfree CLI help', () => {
     }
   });
 
-  it('prints help from the real binary', async () => {
+  it('prints help from the real binary', SPAWNING, async () => {
     const help = await unfree('sqlite::memory:', 'person', 'add', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: unfree person add/);
