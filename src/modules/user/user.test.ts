@@ -3,6 +3,7 @@ import { buildServices } from '../../app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { totpCode } from '../../lib/totp.js';
 import type { Clock } from '../shared/clock.js';
+import type { Role } from './access.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -12,17 +13,19 @@ describeEachDialect('user service', (database) => {
   const services = () => buildServices(database().db, clock, { requireTotpFor: ['admin'] });
   let counter = 0;
   const anEmail = () => `synthetic-user-${(counter += 1)}@example.org`;
+  const anAccount = (email: string, role: Role) =>
+    services().users.add({
+      email,
+      displayName: `Synthetic ${role}`,
+      role,
+      password: PASSWORD,
+      canPublish: false,
+      confidentialAccess: role === 'admin',
+    });
 
   it('stores passwords only as scrypt hashes and signs in with the right one', async () => {
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic Editor',
-      role: 'editor',
-      password: PASSWORD,
-      canPublish: false,
-      confidentialAccess: false,
-    });
+    await anAccount(email, 'editor');
     const row = await database()
       .db.selectFrom('users')
       .select('passwordHash')
@@ -41,14 +44,7 @@ describeEachDialect('user service', (database) => {
 
   it('gives one answer for a wrong password and an unknown email, and locks after five failures', async () => {
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic',
-      role: 'editor',
-      password: PASSWORD,
-      canPublish: false,
-      confidentialAccess: false,
-    });
+    await anAccount(email, 'editor');
     await expect(services().users.login('nobody@example.org', PASSWORD)).rejects.toThrow(
       'email or password is wrong',
     );
@@ -66,14 +62,7 @@ describeEachDialect('user service', (database) => {
 
   it('requires two-factor authentication for admins and checks the code', async () => {
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic Admin',
-      role: 'admin',
-      password: PASSWORD,
-      canPublish: true,
-      confidentialAccess: true,
-    });
+    await anAccount(email, 'admin');
     await expect(services().users.login(email, PASSWORD)).rejects.toThrow(
       /two-factor authentication is required for the admin role/,
     );
@@ -94,14 +83,7 @@ describeEachDialect('user service', (database) => {
 
   it('issues API tokens stored as hashes, scoped and revocable', async () => {
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic',
-      role: 'editor',
-      password: PASSWORD,
-      canPublish: false,
-      confidentialAccess: false,
-    });
+    await anAccount(email, 'editor');
     const read = await services().users.createApiToken(email, 'reader', 'read');
     expect(read.token).toMatch(/^unf_/);
     expect((await services().users.viewerFromApiToken(read.token))?.scope).toBe('read');
@@ -113,14 +95,7 @@ describeEachDialect('user service', (database) => {
 
   it('disabling a user ends their sessions and revokes their tokens; a password reset ends sessions', async () => {
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic',
-      role: 'editor',
-      password: PASSWORD,
-      canPublish: false,
-      confidentialAccess: false,
-    });
+    await anAccount(email, 'editor');
     const session = await services().users.login(email, PASSWORD);
     const token = await services().users.createApiToken(email, 'script', 'write');
     await services().users.resetPassword(email, 'another long passphrase');
@@ -137,14 +112,7 @@ describeEachDialect('user service', (database) => {
       code: 'validation_failed',
     });
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic',
-      role: 'viewer',
-      password: PASSWORD,
-      canPublish: false,
-      confidentialAccess: false,
-    });
+    await anAccount(email, 'viewer');
     await expect(
       services().users.add({
         email,
@@ -159,14 +127,7 @@ describeEachDialect('user service', (database) => {
 
   it('expires idle sessions', async () => {
     const email = anEmail();
-    await services().users.add({
-      email,
-      displayName: 'Synthetic',
-      role: 'viewer',
-      password: PASSWORD,
-      canPublish: false,
-      confidentialAccess: false,
-    });
+    await anAccount(email, 'viewer');
     const session = await services().users.login(email, PASSWORD);
     now = new Date(now.getTime() + 13 * 3600_000);
     expect(await services().users.viewerFromSession(session.sessionToken)).toBeNull();
