@@ -171,6 +171,12 @@ interface Outcome {
   /** 1-based rank of the first hit that is the expected person or one of their namesakes. */
   namesakeRank: number | null;
   ms: number;
+  /**
+   * CPU time of this process during the query (user + system). On a busy machine wall time
+   * includes waiting for a core; CPU time does not. For SQLite it covers the SQL too (in-process);
+   * for PostgreSQL it leaves out the server's work.
+   */
+  cpuMs: number;
 }
 
 interface Recall {
@@ -255,8 +261,15 @@ function outcomeOf(
   namesakes: Namesakes,
   hits: readonly { personId: string }[],
   ms: number,
+  cpuMs: number,
 ): Outcome {
-  return { family: query.family, ...ranks(query, namesakes, hits), ms };
+  return { family: query.family, ...ranks(query, namesakes, hits), ms, cpuMs };
+}
+
+/** CPU milliseconds (user + system) since `since`. */
+function cpuSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
 // ---------------------------------------------------------------- machine
@@ -683,6 +696,7 @@ function whatIfSummary(profiles: readonly StageProfile[], outcomes: readonly Out
           rank: w?.rank ?? null,
           namesakeRank: w?.namesakeRank ?? null,
           ms: 0,
+          cpuMs: 0,
         })),
       ),
     };
@@ -714,6 +728,7 @@ interface BaselineRun {
   buildMs: number;
   names: number;
   latencyMs: Distribution;
+  cpuMs: Distribution;
   recall: Recall;
   perFamily: ReturnType<typeof byFamily>;
 }
@@ -730,14 +745,16 @@ function runBaseline(
   for (const query of warmup) baseline.search(query.query, SEARCH_LIMIT);
   const outcomes: Outcome[] = [];
   for (const query of queries) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const hits = baseline.search(query.query, SEARCH_LIMIT);
-    outcomes.push(outcomeOf(query, namesakes, hits, performance.now() - t0));
+    outcomes.push(outcomeOf(query, namesakes, hits, performance.now() - t0, cpuSince(c0)));
   }
   return {
     buildMs: round(buildMs, 1),
     names: baseline.nameCount,
     latencyMs: distribution(outcomes.map((o) => o.ms)),
+    cpuMs: distribution(outcomes.map((o) => o.cpuMs)),
     recall: recall(outcomes),
     perFamily: byFamily(outcomes),
   };
@@ -793,13 +810,16 @@ async function runDialect(
       for (const query of warmup) await searchNames(bench.db, query.query, SEARCH_LIMIT, scope);
       const outcomes: Outcome[] = [];
       for (const query of queries) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const hits = await searchNames(bench.db, query.query, SEARCH_LIMIT, scope);
-        outcomes.push(outcomeOf(query, namesakes, hits, performance.now() - t0));
+        outcomes.push(outcomeOf(query, namesakes, hits, performance.now() - t0, cpuSince(c0)));
       }
       const latency = distribution(outcomes.map((o) => o.ms));
+      const cpu = distribution(outcomes.map((o) => o.cpuMs));
       log(
-        `[${dialect}] searchNames (${label}) p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`,
+        `[${dialect}] searchNames (${label}) p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms ` +
+          `(CPU time p50 ${cpu.p50} ms, p95 ${cpu.p95} ms)`,
       );
       return outcomes;
     };
@@ -825,6 +845,7 @@ async function runDialect(
         rank: outcomes[i]?.rank ?? null,
         namesakeRank: outcomes[i]?.namesakeRank ?? null,
         ms: r(outcomes[i]?.ms),
+        cpuMs: r(outcomes[i]?.cpuMs),
         msSystemScope: r(systemOutcomes[i]?.ms),
         candidates: p?.candidates ?? null,
         matchedPersons: p?.matchedPersons ?? null,
@@ -866,11 +887,13 @@ async function runDialect(
       databaseSizeMiB: round(sizeBytes / 2 ** 20, 1),
       scope: STAFF_SCOPE_NOTE,
       latencyMs: latency,
+      cpuMs: distribution(outcomes.map((o) => o.cpuMs)),
       recall: recall(outcomes),
       perFamily: byFamily(outcomes),
       systemScope: {
         note: 'The same queries with the trusted scope (everything: no visibility subquery), e.g. the CLI.',
         latencyMs: distribution(systemOutcomes.map((o) => o.ms)),
+        cpuMs: distribution(systemOutcomes.map((o) => o.cpuMs)),
         recall: recall(systemOutcomes),
       },
       profile,
