@@ -14,6 +14,8 @@ import { createCitationService } from './modules/citation/citation.service.js';
 import { createConditionEventService } from './modules/condition-event/condition-event.service.js';
 import { createCountObservationService } from './modules/count-observation/count-observation.service.js';
 import { createCounterpartService } from './modules/counterpart/counterpart.service.js';
+import type { DraftTargets } from './modules/draft/draft.kinds.js';
+import { createDraftService } from './modules/draft/draft.service.js';
 import { createEpisodeService } from './modules/episode/episode.service.js';
 import { createFacilityService } from './modules/facility/facility.service.js';
 import { createHistoryService } from './modules/history/history.service.js';
@@ -57,6 +59,10 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
     citations: createCitationService(deps),
     stats: createStatsService(deps),
     history: createHistoryService(deps),
+    drafts: createDraftService({
+      ...deps,
+      servicesOn: (on: Db): DraftTargets => buildServices(on, clock, options),
+    }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -10,23 +10,34 @@ export interface TestAppOptions {
   /** Who the injected requests come from: a user of this role (through a real API token), or the public. */
   as?: Role | 'public';
   clock?: Clock;
+  /** Whether that user publishes directly (default true); false makes an editor submit drafts. */
+  canPublish?: boolean;
 }
 
 let users = 0;
 
 /** A real user of the given role with a real write token, made through the user service. */
-export async function aUserToken(db: Db, role: Role, clock: Clock = fixedClock): Promise<string> {
+export async function aUser(
+  db: Db,
+  role: Role,
+  clock: Clock = fixedClock,
+  canPublish = true,
+): Promise<{ id: string; token: string }> {
   users += 1;
   const services = buildServices(db, clock);
   const user = await services.users.add({
     email: `synthetic-${role}-${users}-${Date.now()}@example.org`,
-    displayName: `Synthetic ${role}`,
+    displayName: `Synthetic ${role} ${users}`,
     role,
     password: 'synthetic test password',
-    canPublish: true,
+    canPublish,
     confidentialAccess: false,
   });
-  return (await services.users.createApiToken(user.id, 'tests', 'write')).token;
+  return { id: user.id, token: (await services.users.createApiToken(user.id, 'tests', 'write')).token };
+}
+
+export async function aUserToken(db: Db, role: Role, clock: Clock = fixedClock): Promise<string> {
+  return (await aUser(db, role, clock)).token;
 }
 
 /**
@@ -44,7 +55,7 @@ export async function testApp(db: Db, options: TestAppOptions = {}): Promise<Fas
   await app.ready();
   const role = options.as ?? 'admin';
   if (role !== 'public') {
-    const token = await aUserToken(db, role, clock);
+    const { token } = await aUser(db, role, clock, options.canPublish ?? true);
     const inject = app.inject.bind(app);
     app.inject = ((request: InjectOptions) =>
       inject({

@@ -21,6 +21,7 @@ const TABLES = [
   'countObservations',
   'sources',
   'citations',
+  'drafts',
 ] as const;
 
 /** Row counts of every table, to prove that a refused change wrote nothing. */

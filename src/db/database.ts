@@ -283,6 +283,29 @@ export interface RevisionHeadTable {
   hash: string;
 }
 
+export interface DraftTable {
+  id: string;
+  kind: string;
+  action: string;
+  targetId: string | null;
+  /** The validated input of the change, as JSON. */
+  payload: string;
+  summary: string;
+  note: string | null;
+  /** The strictest visibility the change touches: who may read the draft. */
+  visibility: string;
+  status: string;
+  authorId: string;
+  reviewerId: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  /** The record the published change created or changed. */
+  resultId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -310,6 +333,7 @@ export interface Database {
   apiTokens: ApiTokenTable;
   revisions: RevisionTable;
   revisionHead: RevisionHeadTable;
+  drafts: DraftTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

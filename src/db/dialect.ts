@@ -53,6 +53,11 @@ export function openDatabase(databaseUrl: string): OpenedDatabase {
     return { db, dialect, location: file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server closes (a restart, a DBA's terminate) emits 'error' on the pool;
+  // unhandled, that event would end the process. The pool replaces the client on the next query.
+  pool.on('error', (error) => {
+    process.stderr.write(`unfree: an idle PostgreSQL connection failed: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

@@ -70,15 +70,20 @@ import {
 } from '../modules/source/source.schema.js';
 import { registerStatsRoutes } from '../modules/stats/stats.routes.js';
 import { registerHistoryRoutes } from '../modules/history/history.routes.js';
-import { registerResourceRoutes } from './resource.routes.js';
+import { type ResourceDefinition, registerResourceRoutes } from './resource.routes.js';
+import { registerDraftRoutes } from '../modules/draft/draft.routes.js';
 
 /** The JSON API, /api/v1: one line per resource; each module's schemas define its contract. */
 export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor): void {
-  const resource = <Args extends Parameters<typeof registerResourceRoutes>[1]>(definition: Args) =>
-    registerResourceRoutes(api, definition);
+  const submitDraft: ResourceDefinition<never, never, never, never>['submitDraft'] = (viewer, change) =>
+    servicesFor(viewer).drafts.submit(change);
+  const resource = <Args extends Parameters<typeof registerResourceRoutes>[1]>(
+    definition: Omit<Args, 'submitDraft'>,
+  ) => registerResourceRoutes(api, { ...definition, submitDraft });
 
   resource({
     path: 'persons',
+    kind: 'person',
     entity: 'person',
     schemas: {
       record: personRecordSchema,
@@ -93,8 +98,10 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   registerPersonRoutes(api, servicesFor);
   registerStatsRoutes(api, servicesFor);
   registerHistoryRoutes(api, servicesFor);
+  registerDraftRoutes(api, servicesFor);
   resource({
     path: 'episodes',
+    kind: 'episode',
     entity: 'detention episode',
     schemas: {
       record: episodeRecordSchema,
@@ -106,6 +113,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'recognitions',
+    kind: 'recognition',
     entity: 'recognition',
     schemas: {
       record: recognitionRecordSchema,
@@ -117,6 +125,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'legal-articles',
+    kind: 'legal_article',
     entity: 'legal article',
     schemas: {
       record: legalArticleRecordSchema,
@@ -128,6 +137,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'facilities',
+    kind: 'facility',
     entity: 'facility',
     schemas: {
       record: facilityRecordSchema,
@@ -139,6 +149,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'counterparts',
+    kind: 'counterpart',
     entity: 'counterpart',
     schemas: {
       record: counterpartRecordSchema,
@@ -150,6 +161,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'batches',
+    kind: 'batch',
     entity: 'release batch',
     schemas: {
       record: batchRecordSchema,
@@ -161,6 +173,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'condition-events',
+    kind: 'condition_event',
     entity: 'condition event',
     schemas: {
       record: conditionEventRecordSchema,
@@ -172,6 +185,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'count-observations',
+    kind: 'count_observation',
     entity: 'count observation',
     schemas: {
       record: countObservationRecordSchema,
@@ -183,6 +197,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'sources',
+    kind: 'source',
     entity: 'source',
     schemas: {
       record: sourceRecordSchema,
@@ -194,6 +209,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   });
   resource({
     path: 'citations',
+    kind: 'citation',
     entity: 'citation',
     schemas: {
       record: citationRecordSchema,

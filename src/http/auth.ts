@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Services } from '../app.js';
 import type { Config } from '../config.js';
 import { AppError } from '../lib/errors.js';
-import { mayAdminister, mayWrite, PUBLIC_VIEWER, type Viewer } from '../modules/user/access.js';
+import { mayAdminister, mayPublish, mayWrite, PUBLIC_VIEWER, type Viewer } from '../modules/user/access.js';
 import {
   apiTokenRecordSchema,
   apiTokenRequestSchema,
@@ -20,6 +20,13 @@ declare module 'fastify' {
     /** Set when the viewer came from a session cookie: unsafe requests must echo it. */
     sessionCsrf: string | null;
     sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * How a route that writes treats an editor who may not publish: 'drafts' (the route keeps the
+     * change as a draft for review) or 'none' (it writes nothing that needs review). Unset: refused.
+     */
+    review?: 'drafts' | 'none';
   }
 }
 
@@ -95,6 +102,15 @@ export async function registerAuth(
         request.viewer.scope === 'read'
           ? 'this API token may only read'
           : 'your role may not change the registry',
+      );
+    }
+    // Closed by default: a route that writes must say how an editor without publishing rights is
+    // handled (its change becomes a draft), or that it writes nothing reviewable.
+    const review = request.routeOptions.config.review;
+    if (!mayPublish(request.viewer) && review !== 'drafts' && review !== 'none') {
+      throw new AppError(
+        'forbidden',
+        'your changes are published by a reviewer, and this action has no draft form',
       );
     }
     await Promise.resolve();

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema, pageSchema } from '../modules/shared/common.schema.js';
+import type { DraftKindName } from '../modules/draft/draft.kinds.js';
+import type { DraftChange, SubmittedDraft } from '../modules/draft/draft.schema.js';
+import { submittedDraftSchema } from '../modules/draft/draft.schema.js';
 import type { ResourceService } from '../modules/shared/resource.js';
-import type { Viewer } from '../modules/user/access.js';
+import { mayPublish, type Viewer } from '../modules/user/access.js';
 
 export const errorResponseSchema = z
   .object({
@@ -16,6 +19,8 @@ export const errorResponseSchema = z
 
 const errorResponses = {
   400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
   404: errorResponseSchema,
   409: errorResponseSchema,
   422: errorResponseSchema,
@@ -31,6 +36,8 @@ export interface ResourceDefinition<
   path: string;
   /** Human name for the OpenAPI summaries, e.g. "legal article". */
   entity: string;
+  /** The record kind of history, citations and drafts, e.g. "legal_article". */
+  kind: DraftKindName;
   schemas: { record: TRecord; create: TCreate; update: TUpdate; filter: TFilter; created?: z.ZodType };
   /** The service that reads and writes with this viewer's rights. */
   service: (
@@ -38,7 +45,14 @@ export interface ResourceDefinition<
   ) => ResourceService<z.output<TRecord>, z.output<TCreate>, z.output<TUpdate>, z.output<TFilter>>;
   /** Where an id lives now (merged records leave redirects); null when it never existed. */
   resolveId?: (viewer: Viewer, id: string) => Promise<string | null>;
+  /** Keeps the change of an editor who may not publish as a draft for review. */
+  submitDraft: (viewer: Viewer, change: DraftChange) => Promise<SubmittedDraft>;
 }
+
+/** Why a write answered 202: it waits for a reviewer (docs/decisions/0006-review-workflow.md). */
+const draftResponse = submittedDraftSchema.describe(
+  'Accepted as a draft: your role publishes through review, and a reviewer will publish or reject it',
+);
 
 const idParams = z.object({ id: idSchema });
 
@@ -49,7 +63,7 @@ export function registerResourceRoutes<
   TUpdate extends z.ZodType,
   TFilter extends z.ZodType,
 >(app: FastifyInstance, definition: ResourceDefinition<TRecord, TCreate, TUpdate, TFilter>): void {
-  const { path, entity, schemas, service, resolveId } = definition;
+  const { path, entity, kind, schemas, service, resolveId, submitDraft } = definition;
   const tags = [path];
   // The zod validator has already checked these against the schemas when a handler runs, so the
   // casts below only restate what the route schema guarantees (generic schemas defeat inference).
@@ -94,13 +108,19 @@ export function registerResourceRoutes<
     {
       schema: {
         tags,
-        summary: `Create a ${entity}`,
+        summary: `Create a ${entity} (a draft for review when your role does not publish)`,
         body: schemas.create,
-        response: { 201: schemas.created ?? schemas.record, ...errorResponses },
+        response: { 201: schemas.created ?? schemas.record, 202: draftResponse, ...errorResponses },
       },
+      config: { review: 'drafts' },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service(request.viewer).create(request.body as Create)),
+    async (request, reply) => {
+      const payload = request.body as Create & Record<string, unknown>;
+      if (!mayPublish(request.viewer)) {
+        return reply.status(202).send(await submitDraft(request.viewer, { kind, action: 'create', payload }));
+      }
+      return reply.status(201).send(await service(request.viewer).create(payload));
+    },
   );
 
   app.patch(
@@ -108,13 +128,22 @@ export function registerResourceRoutes<
     {
       schema: {
         tags,
-        summary: `Change a ${entity} (send "version" to refuse stale edits)`,
+        summary: `Change a ${entity} (send "version" to refuse stale edits; a draft when your role does not publish)`,
         params: idParams,
         body: schemas.update,
-        response: { 200: schemas.record, ...errorResponses },
+        response: { 200: schemas.record, 202: draftResponse, ...errorResponses },
       },
+      config: { review: 'drafts' },
     },
-    (request) => service(request.viewer).update((request.params as IdParams).id, request.body as Update),
+    async (request, reply) => {
+      const { id } = request.params as IdParams;
+      const payload = request.body as Update & Record<string, unknown>;
+      if (!mayPublish(request.viewer)) {
+        const change = { kind, action: 'update' as const, targetId: id, payload };
+        return reply.status(202).send(await submitDraft(request.viewer, change));
+      }
+      return service(request.viewer).update(id, payload);
+    },
   );
 
   app.delete(
@@ -122,13 +151,19 @@ export function registerResourceRoutes<
     {
       schema: {
         tags,
-        summary: `Delete a ${entity}`,
+        summary: `Delete a ${entity} (a draft when your role does not publish)`,
         params: idParams,
-        response: { 204: z.null().describe('Deleted'), ...errorResponses },
+        response: { 204: z.null().describe('Deleted'), 202: draftResponse, ...errorResponses },
       },
+      config: { review: 'drafts' },
     },
     async (request, reply) => {
-      await service(request.viewer).delete((request.params as IdParams).id);
+      const { id } = request.params as IdParams;
+      if (!mayPublish(request.viewer)) {
+        const change = { kind, action: 'delete' as const, targetId: id, payload: {} };
+        return reply.status(202).send(await submitDraft(request.viewer, change));
+      }
+      await service(request.viewer).delete(id);
       return reply.status(204).send(null);
     },
   );

@@ -32,6 +32,7 @@ export const BACKUP_TABLES = [
   'apiTokens',
   'revisions',
   'revisionHead',
+  'drafts',
 ] as const satisfies readonly (keyof Database)[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServicesFor } from '../../app.js';
 import { episodeRecordSchema } from '../episode/episode.schema.js';
+import { submittedDraftSchema } from '../draft/draft.schema.js';
 import { idSchema } from '../shared/common.schema.js';
+import { mayPublish } from '../user/access.js';
 import {
   duplicateCheckSchema,
   heldOnQuerySchema,
@@ -76,6 +78,7 @@ export function registerPersonRoutes(api: FastifyInstance, servicesFor: Services
         body: duplicateCheckSchema,
         response: { 200: z.object({ items: z.array(nameMatchSchema) }) },
       },
+      config: { review: 'none' },
     },
     async (request) => ({
       items: await servicesFor(request.viewer).persons.checkDuplicates(
@@ -90,17 +93,21 @@ export function registerPersonRoutes(api: FastifyInstance, servicesFor: Services
     {
       schema: {
         tags: ['persons'],
-        summary: 'Fold a duplicate record into this person; the duplicate id then redirects here',
+        summary:
+          'Fold a duplicate record into this person; the duplicate id then redirects here (a draft when your role does not publish)',
         params,
         body: mergeSchema,
-        response: { 200: personRecordSchema },
+        response: { 200: personRecordSchema, 202: submittedDraftSchema },
       },
+      config: { review: 'drafts' },
     },
-    (request) =>
-      servicesFor(request.viewer).persons.merge(
-        request.params.id,
-        request.body.duplicateId,
-        request.body.version,
-      ),
+    async (request, reply) => {
+      const services = servicesFor(request.viewer);
+      if (!mayPublish(request.viewer)) {
+        const change = { kind: 'person' as const, action: 'merge' as const, targetId: request.params.id };
+        return reply.status(202).send(await services.drafts.submit({ ...change, payload: request.body }));
+      }
+      return services.persons.merge(request.params.id, request.body.duplicateId, request.body.version);
+    },
   );
 }

@@ -49,6 +49,15 @@ export function mayWrite(viewer: Viewer): boolean {
   return viewer.scope === 'write' && viewer.user !== null && viewer.user.role !== 'viewer';
 }
 
+/**
+ * May this viewer's changes reach the registry directly? Reviewers and admins publish; an editor
+ * only when trusted to (canPublish). Everyone else who may write submits drafts for review.
+ */
+export function mayPublish(viewer: Viewer): boolean {
+  if (!mayWrite(viewer) || !viewer.user) return false;
+  return viewer.user.role === 'admin' || viewer.user.role === 'reviewer' || viewer.user.canPublish;
+}
+
 export function mayAdminister(viewer: Viewer): boolean {
   return viewer.scope === 'write' && viewer.user?.role === 'admin';
 }

@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { createBatchSchema, updateBatchSchema } from '../batch/batch.schema.js';
+import { createCitationSchema, updateCitationSchema } from '../citation/citation.schema.js';
+import {
+  createConditionEventSchema,
+  updateConditionEventSchema,
+} from '../condition-event/condition-event.schema.js';
+import {
+  createCountObservationSchema,
+  updateCountObservationSchema,
+} from '../count-observation/count-observation.schema.js';
+import { createCounterpartSchema, updateCounterpartSchema } from '../counterpart/counterpart.schema.js';
+import { createEpisodeSchema, updateEpisodeSchema } from '../episode/episode.schema.js';
+import { createFacilitySchema, updateFacilitySchema } from '../facility/facility.schema.js';
+import { createLegalArticleSchema, updateLegalArticleSchema } from '../legal-article/legal-article.schema.js';
+import { createPersonSchema, mergeSchema, updatePersonSchema } from '../person/person.schema.js';
+import { createRecognitionSchema, updateRecognitionSchema } from '../recognition/recognition.schema.js';
+import { createSourceSchema, updateSourceSchema } from '../source/source.schema.js';
+
+/** What a draft needs of a record: its id, its version, and who may see it. */
+export interface DraftableRecord {
+  id: string;
+  version: number;
+  visibility?: string;
+}
+
+/** The five-verb service of a kind, seen loosely: a draft's payload was validated by `create`/`update`. */
+export interface DraftableService {
+  get(id: string): Promise<DraftableRecord>;
+  create(input: never): Promise<DraftableRecord>;
+  update(id: string, patch: never): Promise<DraftableRecord>;
+  delete(id: string): Promise<void>;
+}
+
+/**
+ * The services a draft can be applied through. Stated here rather than taken from app.ts's
+ * Services, which itself holds the draft service: the types would otherwise chase each other.
+ */
+export interface DraftTargets {
+  persons: DraftableService & {
+    merge(id: string, duplicateId: string, version?: number): Promise<DraftableRecord>;
+  };
+  episodes: DraftableService;
+  recognitions: DraftableService;
+  legalArticles: DraftableService;
+  facilities: DraftableService;
+  counterparts: DraftableService;
+  batches: DraftableService;
+  conditionEvents: DraftableService;
+  countObservations: DraftableService;
+  sources: DraftableService;
+  citations: DraftableService;
+}
+
+export interface DraftKind {
+  /** Human name, for summaries and messages. */
+  entity: string;
+  create: z.ZodType;
+  update: z.ZodType;
+  /** Only persons can be merged. */
+  merge?: z.ZodType;
+  service(services: DraftTargets): DraftableService;
+}
+
+/**
+ * Every kind of record an editor may change through a draft, keyed by the record kind used in
+ * history and citations. A new resource is reviewable once it is listed here.
+ */
+export const DRAFT_KINDS = {
+  person: {
+    entity: 'person',
+    create: createPersonSchema,
+    update: updatePersonSchema,
+    merge: mergeSchema,
+    service: (services) => services.persons,
+  },
+  episode: {
+    entity: 'detention episode',
+    create: createEpisodeSchema,
+    update: updateEpisodeSchema,
+    service: (services) => services.episodes,
+  },
+  recognition: {
+    entity: 'recognition',
+    create: createRecognitionSchema,
+    update: updateRecognitionSchema,
+    service: (services) => services.recognitions,
+  },
+  legal_article: {
+    entity: 'legal article',
+    create: createLegalArticleSchema,
+    update: updateLegalArticleSchema,
+    service: (services) => services.legalArticles,
+  },
+  facility: {
+    entity: 'facility',
+    create: createFacilitySchema,
+    update: updateFacilitySchema,
+    service: (services) => services.facilities,
+  },
+  counterpart: {
+    entity: 'counterpart',
+    create: createCounterpartSchema,
+    update: updateCounterpartSchema,
+    service: (services) => services.counterparts,
+  },
+  batch: {
+    entity: 'release batch',
+    create: createBatchSchema,
+    update: updateBatchSchema,
+    service: (services) => services.batches,
+  },
+  condition_event: {
+    entity: 'condition event',
+    create: createConditionEventSchema,
+    update: updateConditionEventSchema,
+    service: (services) => services.conditionEvents,
+  },
+  count_observation: {
+    entity: 'count observation',
+    create: createCountObservationSchema,
+    update: updateCountObservationSchema,
+    service: (services) => services.countObservations,
+  },
+  source: {
+    entity: 'source',
+    create: createSourceSchema,
+    update: updateSourceSchema,
+    service: (services) => services.sources,
+  },
+  citation: {
+    entity: 'citation',
+    create: createCitationSchema,
+    update: updateCitationSchema,
+    service: (services) => services.citations,
+  },
+} as const satisfies Record<string, DraftKind>;
+
+export type DraftKindName = keyof typeof DRAFT_KINDS;
+export const DRAFT_KIND_NAMES = Object.keys(DRAFT_KINDS) as [DraftKindName, ...DraftKindName[]];
