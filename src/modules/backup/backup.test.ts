@@ -64,6 +64,13 @@ describeEachDialect('backup and restore', (database, dialect) => {
     }
   });
 
+  it('backs up every table the migrations create, so a new table cannot be left out', async () => {
+    const tables = await database().db.introspection.getTables();
+    const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    const inDatabase = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'));
+    expect([...inDatabase].sort()).toEqual(BACKUP_TABLES.map(snake).sort());
+  });
+
   it('refuses to restore into a database that holds data, and writes nothing', async () => {
     const before = await tableCounts(database().db);
     await expect(restoreFrom(database().db, file)).rejects.toThrow(/needs an empty database/);
