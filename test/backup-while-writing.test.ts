@@ -1,23 +1,17 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { buildServices } from '../src/app.js';
 import { openDatabase } from '../src/db/dialect.js';
 import { backupTo, restoreFrom } from '../src/modules/backup/backup.service.js';
 import { createTestDatabase, describeEachDialect } from './database.js';
-
-const WRITER = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+import { spawnWriter } from './writer.js';
 
 describeEachDialect('backup while another process writes', (database, dialect) => {
   it('is a consistent snapshot: it restores whole, with the history chain intact', async () => {
-    const child = spawn(process.execPath, [TSX, WRITER, database().url], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnWriter(database().url);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const file = join(tmpdir(), `unfree-live-backup-${process.pid}-${dialect}.jsonl`);
     // A second connection, as `unfree backup` run beside the server would have.

@@ -1,17 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildServices } from '../src/app.js';
 import { describeEachDialect } from './database.js';
-
-const WRITER = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+import { spawnWriter } from './writer.js';
 
 /** Starts the writer, lets it acknowledge `acks` commits, then kills it with SIGKILL mid-write. */
 async function killAfter(url: string, acks: number): Promise<string[]> {
-  const child = spawn(process.execPath, [TSX, WRITER, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnWriter(url);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const acknowledged: string[] = [];
@@ -33,6 +29,11 @@ describeEachDialect('kill -9 during writes', (database, dialect) => {
   it('leaves the database consistent with every acknowledged change present', async () => {
     const acknowledged = await killAfter(database().url, 25);
     const db = database().db;
+    // The kill reached the writer itself: nothing is written after it.
+    const countPersons = async () => await buildServices(db).persons.count();
+    const atKill = await countPersons();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await countPersons()).toBe(atKill);
     if (dialect === 'sqlite') {
       const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
       expect(Object.values(check.rows[0] ?? {})).toEqual(['ok']);
