@@ -283,6 +283,23 @@ export interface RevisionHeadTable {
   hash: string;
 }
 
+export interface ProposalTable extends Versioned {
+  id: string;
+  sourceId: string;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+  /** JSON text. */
+  evidence: string;
+  confidencePct: number;
+  status: Generated<string>;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  resultType: string | null;
+  resultId: string | null;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -310,6 +327,7 @@ export interface Database {
   apiTokens: ApiTokenTable;
   revisions: RevisionTable;
   revisionHead: RevisionHeadTable;
+  proposals: ProposalTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

@@ -70,6 +70,7 @@ import {
 } from '../modules/source/source.schema.js';
 import { registerStatsRoutes } from '../modules/stats/stats.routes.js';
 import { registerHistoryRoutes } from '../modules/history/history.routes.js';
+import { registerProposalRoutes } from '../modules/proposal/proposal.routes.js';
 import { registerResourceRoutes } from './resource.routes.js';
 
 /** The JSON API, /api/v1: one line per resource; each module's schemas define its contract. */
@@ -93,6 +94,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   registerPersonRoutes(api, servicesFor);
   registerStatsRoutes(api, servicesFor);
   registerHistoryRoutes(api, servicesFor);
+  registerProposalRoutes(api, servicesFor);
   resource({
     path: 'episodes',
     entity: 'detention episode',
