@@ -34,8 +34,23 @@ export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Minutes east of UTC of a zone at an instant ("GMT+03:00" → 180). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs far more than using one: one per zone and purpose. */
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let made = formatters.get(key);
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function offsetMinutes(timeZone: string, at: Date): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const part = formatter(
+    `offset|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }),
+  )
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(part ?? '');
@@ -51,12 +66,10 @@ export function localDayOf(value: string, timeZone: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) return null;
   const instant = new Date(trimmed);
   if (Number.isNaN(instant.getTime())) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = formatter(
+    `day|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -202,6 +215,7 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   const found: DateMention[] = [];
   if (language === 'be') found.push(...belarusianDates(text, context));
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
+  // chrono costs a few milliseconds a call whatever the length: call it once per article.
   const results = parser.parse(text, reference);
   for (const result of results) {
     let current: chrono.ParsedResult | undefined = result;

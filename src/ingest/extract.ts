@@ -21,6 +21,8 @@ import {
   SANCTIONS,
   CONCESSION_TARGETS,
   SENTENCE_VERB,
+  DENIED,
+  SUBSET_BEFORE,
   TRANSPORT,
   qualifierBefore,
 } from './lexicon.js';
@@ -50,18 +52,14 @@ interface Reading {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-function read(sentence: Sentence, article: Article): Reading {
+function read(sentence: Sentence, article: Article, articleDates: readonly DateMention[]): Reading {
   const language = sentenceLanguage(sentence.text, article.language);
   const shift = <T extends { start: number; end: number }>(item: T): T => ({
     ...item,
     start: item.start + sentence.start,
     end: item.end + sentence.start,
   });
-  // publishedOn is already the day in the country's zone (readArticle), so days resolve in UTC.
-  const allDates = findDates(sentence.text, language, {
-    publishedOn: article.publishedOn,
-    timeZone: 'UTC',
-  }).map(shift);
+  const allDates = articleDates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
   const dateline = article.dateline;
   const dates = allDates.filter((date) => !dateline || !overlaps(date, dateline));
   const claimed = [
@@ -134,8 +132,9 @@ function releaseFrom(reading: Reading, article: Article): Extraction | null {
   if (ORGANISATIONS.some(([pattern]) => pattern.test(text)) && CUMULATIVE.test(text)) return null;
   const count = reading.counts.find(
     (number) =>
-      PRISONER_NOUN.test(textAfter(article, number.end)) ||
-      COUNT_THEN_VERB.test(textAfter(article, number.end)),
+      (PRISONER_NOUN.test(textAfter(article, number.end)) ||
+        COUNT_THEN_VERB.test(textAfter(article, number.end))) &&
+      !SUBSET_BEFORE.test(textBefore(article, number.start, 50)),
   );
   const people = reading.people.map(asNamed);
   if (!count && people.length === 0) return null;
@@ -207,9 +206,11 @@ function arrestsFrom(reading: Reading): Extraction[] {
   }));
 }
 
-function totalFrom(reading: Reading, article: Article): Extraction | null {
+function totalFrom(reading: Reading, article: Article, lastOrganisation: string | null): Extraction | null {
   const text = reading.sentence.text;
-  const organisation = ORGANISATIONS.find(([pattern]) => pattern.test(text))?.[1];
+  const named = ORGANISATIONS.find(([pattern]) => pattern.test(text))?.[1];
+  // "It said 1,160 are held": the organisation of the sentence just before speaks on.
+  const organisation = named ?? lastOrganisation;
   if (!organisation || !POLITICAL_PRISONERS.test(text)) return null;
   const cumulative = CUMULATIVE.test(text);
   if (RELEASE_VERB.test(text) && !cumulative) return null;
@@ -229,7 +230,8 @@ function totalFrom(reading: Reading, article: Article): Extraction | null {
           !/remain|held|behind bars|остают|находят|за кратами|утрымлі/iu.test(text)
         ? 'new_recognitions'
         : 'held';
-  const date = eventDate(reading, count.start);
+  const monthly = reading.dates.filter((d) => d.date.length === 7);
+  const date = metric === 'new_recognitions' && monthly[0] ? monthly[0] : eventDate(reading, count.start);
   const observedOn =
     date?.date ?? (metric === 'new_recognitions' ? article.publishedOn.slice(0, 7) : article.publishedOn);
   return {
@@ -242,7 +244,7 @@ function totalFrom(reading: Reading, article: Article): Extraction | null {
       observedOn,
     },
     evidence: evidenceOf(reading.sentence),
-    confidence: 0.7 + (date ? 0.15 : 0.05),
+    confidence: 0.7 + (date ? 0.15 : 0.05) - (named ? 0 : 0.15),
   };
 }
 
@@ -251,6 +253,7 @@ function concessionsFrom(reading: Reading): Extraction[] {
   if (
     !SANCTIONS.test(text) ||
     !RELIEF.test(text) ||
+    DENIED.test(text) ||
     /\b(?:impos|new sanctions|tighten)|ввел\p{L}* (?:новые )?санкци|ужесточ/iu.test(text)
   )
     return [];
@@ -278,6 +281,12 @@ function concessionsFrom(reading: Reading): Extraction[] {
     };
   };
   return targets.length > 0 ? targets.map(make) : [make(null)];
+}
+
+/** "US lifts sanctions" in a headline says less than the lead's "on potash": keep the specific one. */
+function dropVagueConcessions(found: Extraction[]): Extraction[] {
+  const specific = found.some((e) => e.kind === 'concession' && e.facts.target !== null);
+  return specific ? found.filter((e) => e.kind !== 'concession' || e.facts.target !== null) : found;
 }
 
 function sameRelease(a: ReleaseEventFacts, b: ReleaseEventFacts): boolean {
@@ -357,17 +366,30 @@ function dedupe(found: Extraction[]): Extraction[] {
 
 /** Everything the rules find in an article, each with its evidence; the same fact once. */
 export function extractFacts(article: Article): Extraction[] {
-  const readings = splitSentences(article.text).map((sentence) => read(sentence, article));
+  // publishedOn is already the day in the country's zone (readArticle), so days resolve in UTC.
+  const context = { publishedOn: article.publishedOn, timeZone: 'UTC' };
+  const articleDates = findDates(article.text, article.language, context);
+  if (article.language === 'en' && /\p{Script=Cyrillic}/u.test(article.text))
+    articleDates.push(
+      ...findDates(article.text, 'ru', context).filter((d) => !articleDates.some((o) => overlaps(o, d))),
+    );
+  const readings = splitSentences(article.text).map((sentence) => read(sentence, article, articleDates));
   const found: Extraction[] = [];
+  let lastOrganisation: string | null = null;
+  let sentencesSinceOrganisation = 0;
   for (const reading of readings) {
+    const named = ORGANISATIONS.find(([pattern]) => pattern.test(reading.sentence.text))?.[1] ?? null;
+    sentencesSinceOrganisation = named ? 0 : sentencesSinceOrganisation + 1;
+    if (named) lastOrganisation = named;
+    const speaking = sentencesSinceOrganisation <= 1 ? lastOrganisation : null;
     const release = releaseFrom(reading, article);
     if (release) found.push(release);
     found.push(...sentencesFrom(reading), ...arrestsFrom(reading));
-    const total = totalFrom(reading, article);
+    const total = totalFrom(reading, article, speaking);
     if (total) found.push(total);
     found.push(...concessionsFrom(reading));
   }
-  const merged = dedupe(mergeReleases(found));
+  const merged = dropVagueConcessions(dedupe(mergeReleases(found)));
   const releases = merged.filter(
     (e): e is Extraction & { kind: 'release_event' } => e.kind === 'release_event',
   );

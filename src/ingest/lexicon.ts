@@ -32,7 +32,7 @@ export const RELIEF =
   /\b(?:lift(?:ed|s|ing)?|eas(?:ed|es|ing|e)|relief|remov(?:ed|es|ing|e)|suspend(?:ed|s|ing)?|waiv(?:ed|es|ing|e)|unfroze|delist(?:ed)?|exempt\p{L}*)\b|(?<!\p{L})(?:снят\p{L}*|снял\p{L}*|сняли|смягч\p{L}*|ослаб\p{L}*|отмен\p{L}*|приостанов\p{L}*|выве\p{L}* из-под|зня\p{L}*|змякч\p{L}*|адмян\p{L}*)/iu;
 
 export const CONCESSION_TARGETS: readonly (readonly [RegExp, string])[] = [
-  [/\bpotash\b|(?<!\p{L})(?:калий\p{L}*|калийн\p{L}*|калій\p{L}*|калійн\p{L}*)/iu, 'potash'],
+  [/\bpotash\b|(?<!\p{L})(?:кали[йяюеё]\p{L}*|калийн\p{L}*|калі[йяюе]\p{L}*|калійн\p{L}*)/iu, 'potash'],
   [/\bbelaruskali\b|(?<!\p{L})(?:беларуськали\p{L}*|беларуськалі\p{L}*)/iu, 'Belaruskali'],
   [/\bbelavia\b|(?<!\p{L})(?:белавиа|белавія|авиакомпани\p{L}* «?белавиа»?)/iu, 'Belavia'],
   [/\bfertili[sz]ers?\b|(?<!\p{L})(?:удобрени\p{L}*|угнаенн\p{L}*)/iu, 'fertilizer'],
@@ -144,3 +144,11 @@ export const REGIMES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\bsuspended\b|(?<!\p{L})(?:условн\p{L}*|умоўн\p{L}*)/iu, 'suspended'],
 ];
+
+/** "no plans to lift", "не намерен снимать": relief that is denied is no concession. */
+export const DENIED =
+  /\b(?:no plans?|not|won't|will not|refused|rejected|no intention|ruled out)\b|(?<!\p{L})(?:не (?:намерен\p{L}*|планиру\p{L}*|будет|собира\p{L}*)|отказал\p{L}*|не мае)/iu;
+
+/** "among them 14 foreign nationals": a part of the freed, not another release. */
+export const SUBSET_BEFORE =
+  /(?:among (?:them|those|the freed|those freed|whom)|including|of whom|of them|среди (?:них|освобожд\p{L}*)|в том числе|из них|сярод (?:іх|вызвал\p{L}*))\s*(?:\p{L}+\s+){0,2}$/iu;

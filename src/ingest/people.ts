@@ -105,12 +105,30 @@ function combinations(lists: readonly (readonly string[])[], limit: number): str
   return combos;
 }
 
+const readings = new Map<string, { name: string; queries: string[] }>();
+
+/** Articles repeat names, and reading one is the costly part of finding mentions: keep them. */
+function cyrillicReading(
+  words: readonly string[],
+  text: string,
+  articleLanguage: ArticleLanguage | undefined,
+): { name: string; queries: string[] } {
+  const key = `${articleLanguage ?? ''}|${text}`;
+  let reading = readings.get(key);
+  if (!reading) {
+    if (readings.size > 10_000) readings.clear();
+    reading = readCyrillic(words, text, articleLanguage);
+    readings.set(key, reading);
+  }
+  return reading;
+}
+
 /**
  * The nominative a declined mention stands for: of every reading its words allow, one that our
  * declension of it gives back the mention in some case, with a known first name whose gender
  * agrees ("Анну Тестову" → Анна Тестова, not Анн Тестов).
  */
-function cyrillicReading(
+function readCyrillic(
   words: readonly string[],
   text: string,
   articleLanguage: ArticleLanguage | undefined,
@@ -119,8 +137,11 @@ function cyrillicReading(
     articleLanguage === 'be' || articleLanguage === 'ru' ? articleLanguage : detectCyrillicLanguage(text);
   const languages: readonly NameLanguage[] = preferred === 'be' ? ['be', 'ru'] : ['ru', 'be'];
   const alternatives = words.map((word, i) =>
-    nominativeCandidates(word, { kind: i === 0 && words.length > 1 ? 'first' : 'surname' }).slice(0, 6),
+    nominativeCandidates(word, { kind: i === 0 && words.length > 1 ? 'first' : 'surname' }).slice(0, 4),
   );
+  const firstOptions = alternatives[0] ?? [];
+  const knownFirstOptions = firstOptions.filter((option) => firstNameGroupKeys(option).length > 0);
+  if (words.length > 1 && knownFirstOptions.length > 0) alternatives[0] = knownFirstOptions;
   const asWritten = words.join(' ');
   let best: { name: string; score: number } = { name: asWritten, score: -1 };
   for (const combo of combinations(alternatives, 64)) {

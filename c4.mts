@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { findDates } from './src/ingest/dates.ts';
+import { findPersonMentions } from './src/ingest/people.ts';
+import { splitSentences } from './src/ingest/sentences.ts';
+import { findNumbers } from './src/ingest/numbers.ts';
+const arts = JSON.parse(readFileSync('src/ingest/eval/articles.json','utf8')).articles;
+const text = arts.map(a=>a.text).join('\n\n').repeat(3);
+let t=performance.now(); const ss = splitSentences(text); console.log('split', performance.now()-t);
+t=performance.now(); for (const s of ss) findDates(s.text, /[а-я]/i.test(s.text)?'ru':'en', {publishedOn:'2025-12-13', timeZone:'UTC'}); console.log('dates', performance.now()-t);
+t=performance.now(); for (const s of ss) findPersonMentions(s.text, 'ru'); console.log('people', performance.now()-t);
+t=performance.now(); for (const s of ss) findNumbers(s.text); console.log('numbers', performance.now()-t);
+import * as chrono from 'chrono-node';
+console.log(JSON.stringify(chrono.ru.casual.parse('В понедельник в Бобруйске арестован активист', new Date())));

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import * as chrono from 'chrono-node';
+import { splitSentences } from './src/ingest/sentences.ts';
+import { findPersonMentions } from './src/ingest/people.ts';
+const arts = JSON.parse(readFileSync('src/ingest/eval/articles.json','utf8')).articles;
+const text = arts.map(a=>a.text).join('\n\n');
+const ss = splitSentences(text);
+let t=performance.now(); for (const s of ss) chrono.en.casual.parse(s.text, new Date()); console.log('chrono en', ss.length, performance.now()-t);
+t=performance.now(); for (const s of ss) chrono.ru.casual.parse(s.text, new Date()); console.log('chrono ru', performance.now()-t);
+t=performance.now(); chrono.en.casual.parse(text, new Date()); console.log('chrono en whole', performance.now()-t);
+t=performance.now(); for (const s of ss) findPersonMentions(s.text, 'ru'); console.log('people', performance.now()-t);
+t=performance.now(); for (const s of ss) findPersonMentions(s.text, 'ru'); console.log('people again', performance.now()-t);
