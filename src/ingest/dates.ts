@@ -130,7 +130,7 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
     });
   }
   const inMonth =
-    /(?<!\p{L})у\s+(студзені|лютым|сакавіку|красавіку|маі|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
+    /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
   for (const match of text.matchAll(inMonth)) {
     const month = beMonth(match[1] ?? '') ?? 1;
     const year = month > pubMonth ? pubYear - 1 : pubYear;
@@ -216,7 +216,8 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   if (language === 'be') found.push(...belarusianDates(text, context));
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
   // chrono costs a few milliseconds a call whatever the length: call it once per article.
-  const results = parser.parse(text, reference);
+  // Lower case keeps every offset and lets sentence-initial words match ("В понедельник").
+  const results = parser.parse(language === 'en' ? text : text.toLowerCase(), reference);
   for (const result of results) {
     let current: chrono.ParsedResult | undefined = result;
     if (result.start.isCertain('year') && TRAILING_COUNT.test(result.text) && !/\d{4}/.test(result.text)) {
@@ -224,9 +225,14 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
     }
     if (!current) continue;
     const resolved = resolve(current, context);
+    const lead = resolved ? resolved.text.length - resolved.text.trimStart().length : 0;
     const mention = resolved && {
       ...resolved,
-      start: resolved.start + result.index - current.index,
+      text: text.slice(
+        resolved.start + result.index - current.index + lead,
+        resolved.end + result.index - current.index,
+      ),
+      start: resolved.start + result.index - current.index + lead,
       end: resolved.end + result.index - current.index,
     };
     if (mention && !found.some((d) => mention.start < d.end && d.start < mention.end)) found.push(mention);

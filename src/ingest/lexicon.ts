@@ -45,12 +45,12 @@ export const CONCESSION_TARGETS: readonly (readonly [RegExp, string])[] = [
 /** States and bodies that negotiate, receive or concede; the name is how the registry records them. */
 export const COUNTERPARTS: readonly (readonly [RegExp, string, string | null])[] = [
   [
-    /\b(?:the United States|the U\.S\.|the US|Washington|U\.S\.|US)(?![\p{L}])|(?<!\p{L})(?:США|Соединённы\p{L}* Штат\p{L}*|Соединенны\p{L}* Штат\p{L}*|Вашингтон\p{L}*|ЗША|американск\p{L}* сторон\p{L}*)/u,
+    /\b(?:[Tt]he United States|[Tt]he U\.S\.|[Tt]he US|Washington|U\.S\.|US)(?![\p{L}])|(?<!\p{L})(?:США|Соединённы\p{L}* Штат\p{L}*|Соединенны\p{L}* Штат\p{L}*|Вашингтон\p{L}*|ЗША|американск\p{L}* сторон\p{L}*)/u,
     'United States',
     'US',
   ],
   [
-    /\b(?:the European Union|the EU|EU|Brussels)\b|(?<!\p{L})(?:Евросоюз\p{L}*|Европейск\p{L}* союз\p{L}*|ЕС|Еўрасаюз\p{L}*)(?!\p{L})/u,
+    /\b(?:[Tt]he European Union|[Tt]he EU|EU|Brussels)\b|(?<!\p{L})(?:Евросоюз\p{L}*|Европейск\p{L}* союз\p{L}*|ЕС|Еўрасаюз\p{L}*)(?!\p{L})/u,
     'European Union',
     null,
   ],

@@ -215,8 +215,9 @@ export function createProposalService(deps: ProposalServiceDeps) {
   }
 
   return {
+    /** To the public a proposal does not exist: 404, exactly like a missing one (ADR 0004). */
     get(id: string): Promise<ProposalRecord> {
-      requireStaff();
+      if (!isStaff(deps.viewer)) throw notFound('proposal', id);
       return get(id);
     },
 
