@@ -1,2 +1,0 @@
-import { findPersonMentions } from './src/ingest/people.ts';
-for (const t of ['задержали журналистку Анну Тестову.', 'освобождение Алеся Беляцкого и Марии Колесниковой', 'суд над Игорем Лосиком', 'вызвалілі Алеся Бяляцкага', 'Мария Колесникова', 'приговорил Ивана Синтетикова', 'Nobel laureate Ales Bialiatski and Maria Kalesnikava', 'Alexander Lukashenko pardoned']) console.log(JSON.stringify(findPersonMentions(t).map(m=>[m.text,m.name,m.queries.length])));
