@@ -22,6 +22,7 @@ import {
   CONCESSION_TARGETS,
   SENTENCE_VERB,
   DENIED,
+  PARDON,
   SUBSET_BEFORE,
   TRANSPORT,
   qualifierBefore,
@@ -153,6 +154,7 @@ function releaseFrom(reading: Reading, article: Article): Extraction | null {
     counterparts: counterpartsIn(text)
       .filter((c) => c.code !== destination?.code && c.name !== 'Belarus')
       .map((c) => c.name),
+    mode: PARDON.test(text) ? 'pardon' : 'other',
   };
   const confidence = 0.55 + (count ? 0.2 : 0) + (date ? 0.1 : 0) + (people.length > 0 ? 0.05 : 0);
   return { kind: 'release_event', facts, evidence: evidenceOf(reading.sentence), confidence };
@@ -313,6 +315,7 @@ function mergeInto(
   t.destination ??= o.destination;
   t.destinationCountry ??= o.destinationCountry;
   t.forcedExile ??= o.forcedExile;
+  if (o.mode === 'pardon') t.mode = 'pardon';
   for (const counterpart of o.counterparts)
     if (!t.counterparts.includes(counterpart)) t.counterparts.push(counterpart);
   target.evidence.alsoAt.push({ start: other.evidence.start, end: other.evidence.end });
@@ -411,6 +414,8 @@ export function extractFacts(article: Article): Extraction[] {
       const giver = concession.facts.givenBy;
       if (giver && !release.facts.counterparts.includes(giver)) release.facts.counterparts.push(giver);
     }
+    if (release.facts.mode === 'other' && release.facts.counterparts.length > 0)
+      release.facts.mode = 'negotiated';
     if (release.facts.releasedOn === null) {
       release.facts.releasedOn = article.publishedOn;
       release.facts.dateFrom = 'publication';

@@ -190,6 +190,7 @@ MINSK, Dec 13 (Reuters) - Belarus released 123 prisoners on Saturday, including 
       dateFrom: 'text',
       destinationCountry: 'UA',
       counterparts: ['United States'],
+      mode: 'negotiated',
     });
     expect(release?.facts.people.map((p) => p.name)).toEqual(['Ales Bialiatski', 'Maria Kalesnikava']);
     expect(release?.evidence.alsoAt).toHaveLength(1);
@@ -241,6 +242,22 @@ MINSK, Dec 13 (Reuters) - Belarus released 123 prisoners on Saturday, including 
     );
     expect(extractFacts(read('The EU said it had no plans to lift sanctions on potash.'))).toEqual([]);
     expect(extractFacts(read('The weather in Minsk was mild on Thursday.'))).toEqual([]);
+  });
+
+  it('tells a pardon from a deal, and falls back to the publication day when the text gives no date', () => {
+    const [pardon] = ofKind(
+      extractFacts(read('Lukashenko pardoned 25 people convicted of extremism.')),
+      'release_event',
+    );
+    expect(pardon?.facts).toMatchObject({
+      count: 25,
+      mode: 'pardon',
+      releasedOn: '2025-12-15',
+      dateFrom: 'publication',
+    });
+    const [plain] = ofKind(extractFacts(read('Belarus released 7 prisoners on Friday.')), 'release_event');
+    expect(plain?.facts).toMatchObject({ mode: 'other', releasedOn: '2025-12-12', dateFrom: 'text' });
+    expect(pardon?.confidence).toBeLessThan(plain?.confidence ?? 0);
   });
 
   it('takes a part of the freed for what it is, not a second release', () => {

@@ -152,3 +152,5 @@ export const DENIED =
 /** "among them 14 foreign nationals": a part of the freed, not another release. */
 export const SUBSET_BEFORE =
   /(?:among (?:them|those|the freed|those freed|whom)|including|of whom|of them|среди (?:них|освобожд\p{L}*)|в том числе|из них|сярод (?:іх|вызвал\p{L}*))\s*(?:\p{L}+\s+){0,2}$/iu;
+
+export const PARDON = /\bpardon(?:ed|s|ing)?\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;

@@ -47,6 +47,8 @@ export interface ReleaseEventFacts {
   destinationCountry: string | null;
   forcedExile: boolean | null;
   counterparts: string[];
+  /** How the named people left custody: a pardon, a deal with a counterpart, or not said. */
+  mode: 'pardon' | 'negotiated' | 'other';
 }
 
 export interface SentenceFacts {

@@ -116,7 +116,7 @@ async function acceptRelease(
     await services.episodes.update(episode.id, {
       release: {
         releasedOn: payload.releasedOn,
-        mode: 'negotiated',
+        mode: payload.mode,
         batchId: batch.id,
         destinationCountry: payload.destinationCountry ?? null,
         forcedExile: payload.forcedExile ?? null,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COUNT_METRICS, COUNT_QUALIFIERS } from '../count-observation/count-observation.schema.js';
 import { CONCESSION_KINDS } from '../batch/batch.schema.js';
-import { SENTENCE_REGIMES } from '../episode/episode.schema.js';
+import { RELEASE_MODES, SENTENCE_REGIMES } from '../episode/episode.schema.js';
 import {
   countryCodeSchema,
   idSchema,
@@ -51,6 +51,7 @@ export const PAYLOAD_SCHEMAS = {
     destinationCountry: countryCodeSchema.nullable().optional(),
     forcedExile: z.boolean().nullable().optional(),
     counterparts: z.array(text(300)).max(20).default([]),
+    mode: z.enum(RELEASE_MODES).default('negotiated').describe('How the linked people leave custody'),
     title: text(300).optional(),
   }),
   sentence: z.object({
