@@ -61,11 +61,12 @@ try {
   console.log(`time per article (extraction)          ${report.millisecondsPerArticle.toFixed(2)} ms`);
   const long = longArticle(articles, 5000);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const extracted = extractFacts(
     readArticle(long, { published: '2025-12-13', timeZone: 'Europe/Minsk', today: '2025-12-13' }),
   );
   console.log(
-    `5,000-word article                     ${(performance.now() - started).toFixed(0)} ms (${long.split(/\s+/).length} words, ${extracted.length} extractions)`,
+    `5,000-word article                     ${(performance.now() - started).toFixed(0)} ms (${long.split(/\s+/).length} words, ${extracted.length} extractions), CPU ${(process.cpuUsage(cpuStarted).user / 1000).toFixed(0)} ms`,
   );
   if (report.misses.length > 0) {
     console.log('\nmisses:');
@@ -74,6 +75,24 @@ try {
   }
   for (const line of links.wrong) console.log(`  link wrong: ${line}`);
   for (const line of links.unlabelled) console.log(`  unlabelled mention: ${line}`);
+
+  const unseen = evaluateExtraction(readEvalSet(readJson('./unseen.json')));
+  const unseenLinks = await linkAccuracy(unseen, async (mention) => {
+    const linked = await linkName(services, mention.person);
+    return linked ? (keys.get(linked.personId) ?? null) : null;
+  });
+  console.log(`\nheld-out articles (unseen.json, never tuned on): ${unseen.mentions.length} mentions`);
+  for (const k of unseen.kinds) {
+    console.log(
+      `  ${k.kind.padEnd(18)} expected ${k.expected}  found ${k.found}  matched ${k.matched}  precision ${k.precision.toFixed(3)}  recall ${k.recall.toFixed(3)}`,
+    );
+  }
+  console.log(
+    `  dates exact ${unseen.datesExact} of ${unseen.datesChecked}; names linked right ${unseenLinks.right} of ${unseenLinks.labelled}`,
+  );
+  for (const miss of unseen.misses)
+    console.log(`  [${miss.article}] ${miss.kind} ${miss.what}: ${miss.detail}`);
+  for (const line of unseenLinks.wrong) console.log(`  link wrong: ${line}`);
 } finally {
   await database.close();
   for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true });
