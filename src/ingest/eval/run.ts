@@ -16,6 +16,15 @@ import { evaluateExtraction, linkAccuracy, longArticle, readEvalSet, readGallery
 const readJson = (file: string): unknown => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
 const articles = readEvalSet(readJson('./articles.json'));
 const gallery = readGallery(readJson('./gallery.json'));
+// Timed first, before the evaluation has read (and cached) any of the names it repeats.
+const long = longArticle(articles, 5000);
+const started = performance.now();
+const cpuStarted = process.cpuUsage();
+const extracted = extractFacts(
+  readArticle(long, { published: '2025-12-13', timeZone: 'Europe/Minsk', today: '2025-12-13' }),
+);
+const longWall = performance.now() - started;
+const longCpu = process.cpuUsage(cpuStarted).user / 1000;
 const report = evaluateExtraction(articles);
 
 const file = join(tmpdir(), `unfree-eval-ingest-${process.pid}.db`);
@@ -59,14 +68,8 @@ try {
     `names linked right                     ${links.right} of ${links.labelled} (${pct(links.accuracy)})`,
   );
   console.log(`time per article (extraction)          ${report.millisecondsPerArticle.toFixed(2)} ms`);
-  const long = longArticle(articles, 5000);
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  const extracted = extractFacts(
-    readArticle(long, { published: '2025-12-13', timeZone: 'Europe/Minsk', today: '2025-12-13' }),
-  );
   console.log(
-    `5,000-word article                     ${(performance.now() - started).toFixed(0)} ms (${long.split(/\s+/).length} words, ${extracted.length} extractions), CPU ${(process.cpuUsage(cpuStarted).user / 1000).toFixed(0)} ms`,
+    `5,000-word article                     ${longWall.toFixed(0)} ms wall, ${longCpu.toFixed(0)} ms CPU (${long.split(/\s+/).length} words, ${extracted.length} extractions)`,
   );
   if (report.misses.length > 0) {
     console.log('\nmisses:');
