@@ -22,8 +22,8 @@ export function registerProposalRoutes(api: FastifyInstance, servicesFor: Servic
   typed.post(
     '/ingest',
     {
-      // An article's saved page is larger than an API body; the ingest reader bounds it itself.
-      bodyLimit: MAX_ARTICLE_BYTES * 2 + 64 * 1024,
+      // Larger than the article limit, so an oversized article gets the reader's own message.
+      bodyLimit: MAX_ARTICLE_BYTES * 2 + 2 * 1024 * 1024,
       schema: {
         tags,
         summary: 'Read an article (text or saved HTML): store it as a source, propose the facts it reports',

@@ -133,8 +133,8 @@ export type ProposalFilter = z.output<typeof proposalFilterSchema>;
 
 export const ingestSchema = z
   .object({
-    text: z.string().max(6_000_000).optional().describe('The article as plain text'),
-    html: z.string().max(6_000_000).optional().describe('The article as a saved HTML page'),
+    text: z.string().max(12_000_000).optional().describe('The article as plain text'),
+    html: z.string().max(12_000_000).optional().describe('The article as a saved HTML page'),
     published: z
       .union([isoDaySchema, z.iso.datetime({ offset: true })])
       .nullable()

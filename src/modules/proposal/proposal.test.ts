@@ -197,6 +197,12 @@ describeEachDialect('ingestion and proposals', (database) => {
     expect(neither.statusCode).toBe(400);
     const binary = await app.inject({ method: 'POST', url: '/api/v1/ingest', payload: { text: 'a\u0000b' } });
     expect(binary.json<{ error: { message: string } }>().error.message).toMatch(/binary/);
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ingest',
+      payload: { text: 'Belarus released 5 prisoners. '.repeat(350_000) },
+    });
+    expect(huge.json<{ error: { message: string } }>().error.message).toMatch(/10\.0 MB; at most 5 MB/);
     expect(await sources()).toBe(before);
     const nothing = await app.inject({
       method: 'POST',
