@@ -23,6 +23,7 @@ import {
   SENTENCE_VERB,
   DENIED,
   PARDON,
+  OFFICIAL_BEFORE,
   SUBSET_BEFORE,
   TRANSPORT,
   qualifierBefore,
@@ -73,7 +74,11 @@ function read(sentence: Sentence, article: Article, articleDates: readonly DateM
     .filter((number) => !claimed.some((span) => overlaps(span, number)))
     .filter((number) => Number.isInteger(number.value))
     .filter((number) => !(number.value >= 1900 && number.value <= 2100 && !/[,  ]/.test(number.text)));
-  const people = findPersonMentions(sentence.text, language).map(shift);
+  const people = findPersonMentions(sentence.text, language)
+    .filter(
+      (mention) => !OFFICIAL_BEFORE.test(sentence.text.slice(Math.max(0, mention.start - 30), mention.start)),
+    )
+    .map(shift);
   return { sentence, language, dates, counts, people };
 }
 

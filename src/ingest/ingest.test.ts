@@ -236,6 +236,17 @@ MINSK, Dec 13 (Reuters) - Belarus released 123 prisoners on Saturday, including 
     ]);
   });
 
+  it('leaves out judges, prosecutors and lawyers named beside the prisoner', () => {
+    const found = extractFacts(
+      read(
+        'Judge Ivan Sudzin sentenced Ihar Testovich to three years, lawyer Olga Zashchyta said on Friday.',
+      ),
+    );
+    expect(ofKind(found, 'sentence').map((s) => s.facts.person.name)).toEqual(['Ihar Testovich']);
+    const russian = extractFacts(read('Судья Иван Судьин приговорил Игоря Тестовича к трём годам.'));
+    expect(ofKind(russian, 'sentence').map((s) => s.facts.person.name)).toEqual(['Игорь Тестович']);
+  });
+
   it('proposes nothing for calls for release, denied relief, or an article without facts', () => {
     expect(extractFacts(read('Rights groups called for the release of 1,000 political prisoners.'))).toEqual(
       [],

@@ -154,3 +154,7 @@ export const SUBSET_BEFORE =
   /(?:among (?:them|those|the freed|those freed|whom)|including|of whom|of them|среди (?:них|освобожд\p{L}*)|в том числе|из них|сярод (?:іх|вызвал\p{L}*))\s*(?:\p{L}+\s+){0,2}$/iu;
 
 export const PARDON = /\bpardon(?:ed|s|ing)?\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;
+
+/** A name after one of these is the court's or the state's, not the prisoner's. */
+export const OFFICIAL_BEFORE =
+  /(?:judge|prosecutor|investigator|lawyer|attorney|spokes(?:man|woman|person)|envoy|minister|ambassador|president|судья|судьи|прокурор\p{L}*|следовател\p{L}*|адвокат\p{L}*|посланник\p{L}*|министр\p{L}*|посол|суддзя|пракурор\p{L}*|адвакат\p{L}*)\s+$/iu;

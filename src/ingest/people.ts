@@ -36,7 +36,7 @@ viasna vyasna memorial ovd-info reuters afp ap tass belta interfax radio free eu
 article articles part criminal code colony prison penal correctional facility no. number new old
 political prisoners prisoner journalist journalists activist opposition leader lawyer former chief
 editor analyst spokesman spokeswoman spokesperson sources source statement thursday's friday's
-mr mrs ms dr sir madam general gomel homel grodno hrodna brest vitebsk viciebsk mogilev mahiliou
+mr mrs ms dr sir madam judge investigator envoy ambassador general gomel homel grodno hrodna brest vitebsk viciebsk mogilev mahiliou
 babruisk bobruisk navapolatsk novopolotsk zhodzina shklou orsha baranovichi
 tsikhanouskaya lukashenko trump coale putin biden rubio kellogg
 belavia belaruskali potash
@@ -49,7 +49,7 @@ christmas easter covid
 беларусь белоруссия беларуси белоруссии минск минске литва литву литве вильнюс вильнюсе польша польшу
 польше варшава украина россия москва сша соединенные соединённые штаты европейский союз евросоюз ес германия
 латвия
-президент министр министерство посольство посланник госдепартамент суд верховный областной районный
+президент министр судья адвокат следователь посол министерство посольство посланник госдепартамент суд верховный областной районный
 городской прокуратура прокурор кгб милиция гувд гуубопик мвд нобелевская нобелевский премия лауреат
 правозащитный центр вясна мемориал овд-инфо рейтер тасс белта интерфакс радио свобода
 статья статьи статье ч часть уголовный кодекс ук колония тюрьма исправительная
@@ -58,7 +58,7 @@ christmas easter covid
 пц правозащитники
 у ў ад да пры пра пасля перад калі як што ён яна яны мы яго яе іх гэты гэта
 беларусі мінск мінску літва літву літве вільня вільні польшча польшчу
-прэзідэнт міністр пасольства суд вярхоўны абласны раённы гарадскі пракуратура міліцыя
+прэзідэнт міністр суддзя адвакат пасольства суд вярхоўны абласны раённы гарадскі пракуратура міліцыя
 праваабарончы цэнтр радыё свабода артыкул артыкула частка кодэкс калонія турма лукашэнка
 `
     .split(/\s+/)
