@@ -156,6 +156,45 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
   return found;
 }
 
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  понедельник: 1,
+  вторник: 2,
+  среду: 3,
+  четверг: 4,
+  пятницу: 5,
+  субботу: 6,
+  воскресенье: 0,
+  панядзелак: 1,
+  аўторак: 2,
+  сераду: 3,
+  чацвер: 4,
+  пятніцу: 5,
+  суботу: 6,
+  нядзелю: 0,
+};
+
+/** "в понедельник", "у суботу": the last such day up to the publication (chrono misses some). */
+function cyrillicWeekdays(text: string, context: DateContext): DateMention[] {
+  const found: DateMention[] = [];
+  const published = new Date(`${context.publishedOn}T00:00:00Z`);
+  const pattern = new RegExp(
+    `(?<!\\p{L})(?:в|во|у|ў)\\s+(${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})`,
+    'giu',
+  );
+  for (const match of text.matchAll(pattern)) {
+    const weekday = WEEKDAYS[(match[1] ?? '').toLowerCase()] ?? 0;
+    const back = (published.getUTCDay() - weekday + 7) % 7;
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date: shiftDays(context.publishedOn, -back),
+      absolute: false,
+    });
+  }
+  return found;
+}
+
 /** "in 2021", "since 2020", "в 2021 году": a year alone (chrono does not read these). */
 function bareYears(text: string, taken: readonly DateMention[]): DateMention[] {
   const found: DateMention[] = [];
@@ -214,6 +253,7 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   const reference = referenceOf(context);
   const found: DateMention[] = [];
   if (language === 'be') found.push(...belarusianDates(text, context));
+  if (language !== 'en') found.push(...cyrillicWeekdays(text, context));
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
   // chrono costs a few milliseconds a call whatever the length: call it once per article.
   // Lower case keeps every offset and lets sentence-initial words match ("В понедельник").

@@ -120,6 +120,8 @@ describe('sentences, numbers, dates', () => {
     expect(dates('позавчера', 'ru')).toEqual(['2025-12-13']);
     expect(dates('в субботу', 'ru')).toEqual(['2025-12-13']);
     expect(dates('в ноябре', 'ru')).toEqual(['2025-11']);
+    expect(dates('В понедельник', 'ru')).toEqual(['2025-12-15']);
+    expect(dates('во вторник', 'ru')).toEqual(['2025-12-09']);
     expect(dates('учора і ў лістападзе', 'be')).toEqual(['2025-12-14', '2025-11']);
   });
 
