@@ -233,7 +233,8 @@ export function createProposalService(deps: ProposalServiceDeps) {
       const timeZone = COUNTRY_TIME_ZONES[input.country] ?? 'Europe/Minsk';
       const today = localDayOf(deps.clock().toISOString(), timeZone) ?? isoDayOf(deps.clock());
       const article = readArticle(bytes ?? input.text ?? input.html ?? '', {
-        format: input.html !== undefined ? 'html' : input.text !== undefined ? 'text' : 'auto',
+        // Pasted "text" that is really a saved page is read as HTML, so its markup is never stored.
+        format: input.html !== undefined ? 'html' : 'auto',
         published: input.published ?? null,
         publisher: input.publisher ?? null,
         url: input.url ?? null,

@@ -212,5 +212,15 @@ describeEachDialect('ingestion and proposals', (database) => {
     expect(nothing.json<Ingested>().proposals).toEqual([]);
     expect(nothing.json<Ingested>().message).toMatch(/no facts found/);
     expect(nothing.body).not.toContain('alert');
+    const pastedPage = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ingest',
+      payload: { text: '<html><body><p>Quiet day.</p><script>steal()</script></body></html>' },
+    });
+    const stored = await app.inject({
+      method: 'GET',
+      url: `/api/v1/sources/${pastedPage.json<Ingested>().source.id}`,
+    });
+    expect(stored.json<{ text: string }>().text).toBe('Quiet day.');
   });
 });
