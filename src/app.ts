@@ -21,6 +21,8 @@ import { createFacilityService } from './modules/facility/facility.service.js';
 import { createHistoryService } from './modules/history/history.service.js';
 import { createLegalArticleService } from './modules/legal-article/legal-article.service.js';
 import { createPersonService } from './modules/person/person.service.js';
+import { createProposalService } from './modules/proposal/proposal.service.js';
+import type { RegistryServices } from './modules/proposal/registry-services.js';
 import { createRecognitionService } from './modules/recognition/recognition.service.js';
 import { type Clock, systemClock } from './modules/shared/clock.js';
 import { createSourceService } from './modules/source/source.service.js';
@@ -62,6 +64,10 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
     drafts: createDraftService({
       ...deps,
       servicesOn: (on: Db): DraftTargets => buildServices(on, clock, options),
+    }),
+    proposals: createProposalService({
+      ...deps,
+      servicesOn: (other: Db): RegistryServices => buildServices(other, clock, options),
     }),
   };
 }

@@ -306,6 +306,23 @@ export interface DraftTable {
   version: Generated<number>;
 }
 
+export interface ProposalTable extends Versioned {
+  id: string;
+  sourceId: string;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+  /** JSON text. */
+  evidence: string;
+  confidencePct: number;
+  status: Generated<string>;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  resultType: string | null;
+  resultId: string | null;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -334,6 +351,7 @@ export interface Database {
   revisions: RevisionTable;
   revisionHead: RevisionHeadTable;
   drafts: DraftTable;
+  proposals: ProposalTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

@@ -6,6 +6,7 @@ import * as accounts from './migrations/0003-accounts.js';
 import * as personPrivateFields from './migrations/0004-person-private-fields.js';
 import * as history from './migrations/0005-history.js';
 import * as drafts from './migrations/0006-drafts.js';
+import * as proposals from './migrations/0008-proposals.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-person-private-fields': personPrivateFields,
   '0005-history': history,
   '0006-drafts': drafts,
+  '0008-proposals': proposals,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

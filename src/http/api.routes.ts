@@ -72,6 +72,7 @@ import { registerStatsRoutes } from '../modules/stats/stats.routes.js';
 import { registerHistoryRoutes } from '../modules/history/history.routes.js';
 import { type ResourceDefinition, registerResourceRoutes } from './resource.routes.js';
 import { registerDraftRoutes } from '../modules/draft/draft.routes.js';
+import { registerProposalRoutes } from '../modules/proposal/proposal.routes.js';
 
 /** The JSON API, /api/v1: one line per resource; each module's schemas define its contract. */
 export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor): void {
@@ -99,6 +100,7 @@ export function registerApiRoutes(api: FastifyInstance, servicesFor: ServicesFor
   registerStatsRoutes(api, servicesFor);
   registerHistoryRoutes(api, servicesFor);
   registerDraftRoutes(api, servicesFor);
+  registerProposalRoutes(api, servicesFor);
   resource({
     path: 'episodes',
     kind: 'episode',

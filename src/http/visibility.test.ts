@@ -191,6 +191,13 @@ async function seed(db: Parameters<typeof buildServices>[0]): Promise<Seeded> {
       })
     ).id,
   );
+  const ingested = await services.proposals.ingest({
+    text: `Belarus released 12 prisoners on Saturday, including Markerava Kanarejkina and ${MARKER}. Viasna said 1,100 political prisoners remain ${MARKER}.`,
+    country: 'BY',
+    visibility: 'internal',
+  });
+  add('sources', ingested.source.id);
+  for (const proposal of ingested.proposals) add('proposals', proposal.id);
   return { ids, anonymousId: anonymous.id, publicPersonId: publicPerson.id };
 }
 

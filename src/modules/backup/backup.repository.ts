@@ -25,6 +25,7 @@ export const BACKUP_TABLES = [
   'conditionEvents',
   'countObservations',
   'citations',
+  'proposals',
   'nameKeys',
   'personRedirects',
   'users',

@@ -44,12 +44,18 @@ describeEachDialect('backup and restore', (database, dialect) => {
       aPerson({ contacts: 'synthetic confidential contact', anonymous: true }),
     );
     await services.episodes.create(anEpisode(person.id));
+    await services.proposals.ingest({
+      text: 'Belarus released 9 prisoners on Friday, including Synthetic Backupava.',
+      country: 'BY',
+      visibility: 'internal',
+    });
   });
   afterAll(() => rmSync(file, { force: true }));
 
   it('round-trips every table into a fresh database of each dialect, history intact', async () => {
     const counts = await backupTo(database().db, file);
     expect(counts.persons).toBeGreaterThan(20);
+    expect(counts.proposals).toBeGreaterThan(0);
     expect(counts.revisions).toBeGreaterThan(100);
     const original = await everything(database());
     for (const target of testDialects()) {

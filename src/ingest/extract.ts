@@ -1,0 +1,433 @@
+import type { Article } from './article.js';
+import { type DateMention, findDates } from './dates.js';
+import { type ArticleLanguage, sentenceLanguage } from './language.js';
+import {
+  ALLOWED_TO_STAY,
+  ARREST_VERB,
+  COUNT_THEN_VERB,
+  COUNTERPARTS,
+  CUMULATIVE,
+  DESTINATION,
+  DESTINATION_COUNTRIES,
+  FORCED_EXILE,
+  NEW_RECOGNITIONS,
+  NOT_AN_EVENT,
+  ORGANISATIONS,
+  POLITICAL_PRISONERS,
+  PRISONER_NOUN,
+  REGIMES,
+  RELEASE_VERB,
+  RELIEF,
+  SANCTIONS,
+  CONCESSION_TARGETS,
+  SENTENCE_VERB,
+  DENIED,
+  PARDON,
+  OFFICIAL_BEFORE,
+  SUBSET_BEFORE,
+  TRANSPORT,
+  qualifierBefore,
+} from './lexicon.js';
+import { type NumberMention, findNumbers } from './numbers.js';
+import { type PersonMention, findPersonMentions } from './people.js';
+import { type Sentence, splitSentences } from './sentences.js';
+import { findArticles, findTerms } from './terms.js';
+import type {
+  ConcessionFacts,
+  CountObservationFacts,
+  Evidence,
+  Extraction,
+  NamedPerson,
+  ReleaseEventFacts,
+} from './types.js';
+
+/** One sentence with everything the extractors read from it, offsets in the article's text. */
+interface Reading {
+  sentence: Sentence;
+  language: ArticleLanguage;
+  dates: DateMention[];
+  /** Numbers that are not part of a date, an article number or a prison term. */
+  counts: NumberMention[];
+  people: PersonMention[];
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+function read(sentence: Sentence, article: Article, articleDates: readonly DateMention[]): Reading {
+  const language = sentenceLanguage(sentence.text, article.language);
+  const shift = <T extends { start: number; end: number }>(item: T): T => ({
+    ...item,
+    start: item.start + sentence.start,
+    end: item.end + sentence.start,
+  });
+  const allDates = articleDates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
+  const dateline = article.dateline;
+  const dates = allDates.filter((date) => !dateline || !overlaps(date, dateline));
+  const claimed = [
+    ...allDates,
+    ...findArticles(sentence.text).map(shift),
+    ...findTerms(sentence.text).map(shift),
+  ];
+  const counts = findNumbers(sentence.text)
+    .map(shift)
+    .filter((number) => !claimed.some((span) => overlaps(span, number)))
+    .filter((number) => Number.isInteger(number.value))
+    .filter((number) => !(number.value >= 1900 && number.value <= 2100 && !/[,  ]/.test(number.text)));
+  const people = findPersonMentions(sentence.text, language)
+    .filter(
+      (mention) => !OFFICIAL_BEFORE.test(sentence.text.slice(Math.max(0, mention.start - 30), mention.start)),
+    )
+    .map(shift);
+  return { sentence, language, dates, counts, people };
+}
+
+function evidenceOf(sentence: Sentence): Evidence {
+  return { sentence: sentence.text, start: sentence.start, end: sentence.end, alsoAt: [] };
+}
+
+const textAfter = (article: Article, at: number, length = 60) => article.text.slice(at, at + length);
+const textBefore = (article: Article, at: number, length = 40) =>
+  article.text.slice(Math.max(0, at - length), at);
+
+function asNamed(mention: PersonMention): NamedPerson {
+  return {
+    text: mention.text,
+    name: mention.name,
+    script: mention.script,
+    queries: mention.queries,
+    start: mention.start,
+    end: mention.end,
+  };
+}
+
+/** The date nearest to a keyword, preferring a day to a month; years alone never date an event. */
+function eventDate(reading: Reading, at: number): DateMention | null {
+  const candidates = reading.dates.filter((date) => date.date.length >= 7);
+  const distance = (date: DateMention) => Math.min(Math.abs(date.start - at), Math.abs(date.end - at));
+  return (
+    [...candidates].sort(
+      (a, b) => (b.date.length === 10 ? 1 : 0) - (a.date.length === 10 ? 1 : 0) || distance(a) - distance(b),
+    )[0] ?? null
+  );
+}
+
+function keywordAt(reading: Reading, pattern: RegExp): number | null {
+  const match = pattern.exec(reading.sentence.text);
+  return match ? reading.sentence.start + match.index : null;
+}
+
+function counterpartsIn(text: string): { name: string; code: string | null; index: number }[] {
+  const found: { name: string; code: string | null; index: number }[] = [];
+  for (const [pattern, name, code] of COUNTERPARTS) {
+    const match = pattern.exec(text);
+    if (match) found.push({ name, code, index: match.index });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function destinationIn(text: string): { name: string; code: string } | null {
+  const match = DESTINATION.exec(text);
+  const word = (match?.[1] ?? match?.[2] ?? '').toLowerCase();
+  return DESTINATION_COUNTRIES[word] ?? null;
+}
+
+function releaseFrom(reading: Reading, article: Article): Extraction | null {
+  const text = reading.sentence.text;
+  if (!RELEASE_VERB.test(text) || NOT_AN_EVENT.test(text)) return null;
+  if (ORGANISATIONS.some(([pattern]) => pattern.test(text)) && CUMULATIVE.test(text)) return null;
+  const count = reading.counts.find(
+    (number) =>
+      (PRISONER_NOUN.test(textAfter(article, number.end)) ||
+        COUNT_THEN_VERB.test(textAfter(article, number.end))) &&
+      !SUBSET_BEFORE.test(textBefore(article, number.start, 50)),
+  );
+  const people = reading.people.map(asNamed);
+  if (!count && people.length === 0) return null;
+  const verbAt = keywordAt(reading, RELEASE_VERB) ?? reading.sentence.start;
+  const date = eventDate(reading, verbAt);
+  const destination = destinationIn(text);
+  const facts: ReleaseEventFacts = {
+    count: count?.value ?? null,
+    qualifier: count ? qualifierBefore(textBefore(article, count.start)) : 'exact',
+    releasedOn: date?.date ?? null,
+    dateFrom: date ? 'text' : null,
+    people,
+    destination: destination?.name ?? null,
+    destinationCountry: destination?.code ?? null,
+    forcedExile: FORCED_EXILE.test(text) ? true : ALLOWED_TO_STAY.test(text) ? false : null,
+    counterparts: counterpartsIn(text)
+      .filter((c) => c.code !== destination?.code && c.name !== 'Belarus')
+      .map((c) => c.name),
+    mode: PARDON.test(text) ? 'pardon' : 'other',
+  };
+  const confidence = 0.55 + (count ? 0.2 : 0) + (date ? 0.1 : 0) + (people.length > 0 ? 0.05 : 0);
+  return { kind: 'release_event', facts, evidence: evidenceOf(reading.sentence), confidence };
+}
+
+function sentencesFrom(reading: Reading): Extraction[] {
+  const text = reading.sentence.text;
+  if (!SENTENCE_VERB.test(text) || NOT_AN_EVENT.test(text) || RELEASE_VERB.test(text)) return [];
+  const terms = findTerms(text);
+  const term = terms[0];
+  if (!term || reading.people.length === 0) return [];
+  const articles = findArticles(text).map(({ number, part }) => ({ number, part }));
+  const regime = REGIMES.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  const verbAt = keywordAt(reading, SENTENCE_VERB) ?? reading.sentence.start;
+  const date = eventDate(reading, verbAt);
+  return reading.people.map((person) => ({
+    kind: 'sentence' as const,
+    facts: {
+      person: asNamed(person),
+      months: term.months,
+      regime,
+      articles: articles.filter(
+        (article, index) => articles.findIndex((other) => other.number === article.number) === index,
+      ),
+      verdictOn: date?.date ?? null,
+    },
+    evidence: evidenceOf(reading.sentence),
+    confidence:
+      Math.min(0.95, 0.7 + (articles.length > 0 ? 0.1 : 0) + (date ? 0.1 : 0)) -
+      (reading.people.length > 2 ? 0.1 : 0),
+  }));
+}
+
+function arrestsFrom(reading: Reading): Extraction[] {
+  const text = reading.sentence.text;
+  if (
+    !ARREST_VERB.test(text) ||
+    NOT_AN_EVENT.test(text) ||
+    RELEASE_VERB.test(text) ||
+    SENTENCE_VERB.test(text)
+  )
+    return [];
+  if (reading.people.length === 0) return [];
+  const verbAt = keywordAt(reading, ARREST_VERB) ?? reading.sentence.start;
+  const date = eventDate(reading, verbAt);
+  return reading.people.map((person) => ({
+    kind: 'arrest' as const,
+    facts: { person: asNamed(person), detainedOn: date?.date ?? null },
+    evidence: evidenceOf(reading.sentence),
+    confidence: 0.65 + (date ? 0.15 : 0),
+  }));
+}
+
+function totalFrom(reading: Reading, article: Article, lastOrganisation: string | null): Extraction | null {
+  const text = reading.sentence.text;
+  const named = ORGANISATIONS.find(([pattern]) => pattern.test(text))?.[1];
+  // "It said 1,160 are held": the organisation of the sentence just before speaks on.
+  const organisation = named ?? lastOrganisation;
+  if (!organisation || !POLITICAL_PRISONERS.test(text)) return null;
+  const cumulative = CUMULATIVE.test(text);
+  if (RELEASE_VERB.test(text) && !cumulative) return null;
+  const count = reading.counts.find((number) => {
+    const after = textAfter(article, number.end, 50);
+    return POLITICAL_PRISONERS.test(after.slice(0, 35)) || /^\s*(?:people|человек|чалавек)/iu.test(after);
+  });
+  if (!count) return null;
+  const after = textAfter(article, count.end, 50);
+  const metric: CountObservationFacts['metric'] = cumulative
+    ? 'recognised_total'
+    : NEW_RECOGNITIONS.test(text) &&
+        /new|нов/iu.test(`${textBefore(article, count.start, 15)} ${after.slice(0, 25)}`)
+      ? 'new_recognitions'
+      : NEW_RECOGNITIONS.test(text) &&
+          /(?:in|в|у)\s+\p{L}+/iu.test(text) &&
+          !/remain|held|behind bars|остают|находят|за кратами|утрымлі/iu.test(text)
+        ? 'new_recognitions'
+        : 'held';
+  const monthly = reading.dates.filter((d) => d.date.length === 7);
+  const date = metric === 'new_recognitions' && monthly[0] ? monthly[0] : eventDate(reading, count.start);
+  const observedOn =
+    date?.date ?? (metric === 'new_recognitions' ? article.publishedOn.slice(0, 7) : article.publishedOn);
+  return {
+    kind: 'count_observation',
+    facts: {
+      organisation,
+      metric,
+      count: count.value,
+      qualifier: qualifierBefore(textBefore(article, count.start)),
+      observedOn,
+    },
+    evidence: evidenceOf(reading.sentence),
+    confidence: 0.7 + (date ? 0.15 : 0.05) - (named ? 0 : 0.15),
+  };
+}
+
+function concessionsFrom(reading: Reading): Extraction[] {
+  const text = reading.sentence.text;
+  if (
+    !SANCTIONS.test(text) ||
+    !RELIEF.test(text) ||
+    DENIED.test(text) ||
+    /\b(?:impos|new sanctions|tighten)|ввел\p{L}* (?:новые )?санкци|ужесточ/iu.test(text)
+  )
+    return [];
+  const givers = counterpartsIn(text).filter(
+    (c) =>
+      c.name === 'United States' ||
+      c.name === 'European Union' ||
+      c.name === 'Lithuania' ||
+      c.name === 'Poland',
+  );
+  const date = eventDate(reading, keywordAt(reading, SANCTIONS) ?? reading.sentence.start);
+  const targets = CONCESSION_TARGETS.filter(([pattern]) => pattern.test(text)).map(([, target]) => target);
+  const make = (target: string | null): Extraction => {
+    const facts: ConcessionFacts = {
+      kind: 'sanctions_relief',
+      target,
+      givenBy: givers[0]?.name ?? null,
+      announcedOn: date?.date ?? null,
+    };
+    return {
+      kind: 'concession',
+      facts,
+      evidence: evidenceOf(reading.sentence),
+      confidence: 0.6 + (target ? 0.2 : 0) + (givers.length > 0 ? 0.1 : 0),
+    };
+  };
+  return targets.length > 0 ? targets.map(make) : [make(null)];
+}
+
+/** "US lifts sanctions" in a headline says less than the lead's "on potash": keep the specific one. */
+function dropVagueConcessions(found: Extraction[]): Extraction[] {
+  const specific = found.some((e) => e.kind === 'concession' && e.facts.target !== null);
+  return specific ? found.filter((e) => e.kind !== 'concession' || e.facts.target !== null) : found;
+}
+
+function sameRelease(a: ReleaseEventFacts, b: ReleaseEventFacts): boolean {
+  if (a.count !== null && b.count !== null) return a.count === b.count;
+  if (a.releasedOn !== null && b.releasedOn !== null && a.releasedOn !== b.releasedOn) return false;
+  return true;
+}
+
+function mergeInto(
+  target: Extraction & { kind: 'release_event' },
+  other: Extraction & { kind: 'release_event' },
+) {
+  const t = target.facts;
+  const o = other.facts;
+  if (t.count === null && o.count !== null) {
+    t.count = o.count;
+    t.qualifier = o.qualifier;
+  }
+  if (t.releasedOn === null || (t.releasedOn.length < 10 && (o.releasedOn?.length ?? 0) === 10)) {
+    t.releasedOn = o.releasedOn ?? t.releasedOn;
+    t.dateFrom = o.releasedOn ? o.dateFrom : t.dateFrom;
+  }
+  for (const person of o.people) if (!t.people.some((p) => p.name === person.name)) t.people.push(person);
+  t.destination ??= o.destination;
+  t.destinationCountry ??= o.destinationCountry;
+  t.forcedExile ??= o.forcedExile;
+  if (o.mode === 'pardon') t.mode = 'pardon';
+  for (const counterpart of o.counterparts)
+    if (!t.counterparts.includes(counterpart)) t.counterparts.push(counterpart);
+  target.evidence.alsoAt.push({ start: other.evidence.start, end: other.evidence.end });
+  target.confidence = Math.min(0.97, Math.max(target.confidence, other.confidence) + 0.03);
+}
+
+/** A headline, a lead and a later paragraph often report one release: fold them into one. */
+function mergeReleases(found: Extraction[]): Extraction[] {
+  const releases: (Extraction & { kind: 'release_event' })[] = [];
+  const rest: Extraction[] = [];
+  const withCount = found.filter(
+    (e): e is Extraction & { kind: 'release_event' } => e.kind === 'release_event',
+  );
+  // Events with a count first, so an event naming people only joins the one it belongs to.
+  withCount.sort((a, b) => (a.facts.count === null ? 1 : 0) - (b.facts.count === null ? 1 : 0));
+  for (const extraction of withCount) {
+    const same = releases.find((release) => sameRelease(release.facts, extraction.facts));
+    if (same) mergeInto(same, extraction);
+    else releases.push(extraction);
+  }
+  for (const extraction of found) if (extraction.kind !== 'release_event') rest.push(extraction);
+  return [...releases, ...rest];
+}
+
+function dedupe(found: Extraction[]): Extraction[] {
+  const seen = new Map<string, Extraction>();
+  for (const extraction of found) {
+    const key =
+      extraction.kind === 'count_observation'
+        ? `${extraction.kind}|${extraction.facts.organisation}|${extraction.facts.metric}|${extraction.facts.count}`
+        : extraction.kind === 'concession'
+          ? `${extraction.kind}|${extraction.facts.target ?? ''}`
+          : extraction.kind === 'sentence' || extraction.kind === 'arrest'
+            ? `${extraction.kind}|${extraction.facts.person.name}`
+            : `${extraction.kind}|${extraction.evidence.start}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, extraction);
+      continue;
+    }
+    earlier.evidence.alsoAt.push({ start: extraction.evidence.start, end: extraction.evidence.end });
+    if (extraction.kind === 'concession' && earlier.kind === 'concession') {
+      earlier.facts.givenBy ??= extraction.facts.givenBy;
+      earlier.facts.announcedOn ??= extraction.facts.announcedOn;
+    }
+    if (extraction.kind === 'sentence' && earlier.kind === 'sentence' && earlier.facts.articles.length === 0)
+      earlier.facts.articles = extraction.facts.articles;
+  }
+  return [...seen.values()];
+}
+
+/** Everything the rules find in an article, each with its evidence; the same fact once. */
+export function extractFacts(article: Article): Extraction[] {
+  // publishedOn is already the day in the country's zone (readArticle), so days resolve in UTC.
+  const context = { publishedOn: article.publishedOn, timeZone: 'UTC' };
+  const articleDates = findDates(article.text, article.language, context);
+  if (article.language === 'en' && /\p{Script=Cyrillic}/u.test(article.text))
+    articleDates.push(
+      ...findDates(article.text, 'ru', context).filter((d) => !articleDates.some((o) => overlaps(o, d))),
+    );
+  const readings = splitSentences(article.text).map((sentence) => read(sentence, article, articleDates));
+  const found: Extraction[] = [];
+  let lastOrganisation: string | null = null;
+  let sentencesSinceOrganisation = 0;
+  for (const reading of readings) {
+    const named = ORGANISATIONS.find(([pattern]) => pattern.test(reading.sentence.text))?.[1] ?? null;
+    sentencesSinceOrganisation = named ? 0 : sentencesSinceOrganisation + 1;
+    if (named) lastOrganisation = named;
+    const speaking = sentencesSinceOrganisation <= 1 ? lastOrganisation : null;
+    const release = releaseFrom(reading, article);
+    if (release) found.push(release);
+    found.push(...sentencesFrom(reading), ...arrestsFrom(reading));
+    const total = totalFrom(reading, article, speaking);
+    if (total) found.push(total);
+    found.push(...concessionsFrom(reading));
+  }
+  const merged = dropVagueConcessions(dedupe(mergeReleases(found)));
+  const releases = merged.filter(
+    (e): e is Extraction & { kind: 'release_event' } => e.kind === 'release_event',
+  );
+  const concessions = merged.filter((e): e is Extraction & { kind: 'concession' } => e.kind === 'concession');
+  for (const release of releases) {
+    // The freed go somewhere, and the concession has a giver: both are often told in other sentences.
+    if (release.facts.destination === null) {
+      for (const reading of readings) {
+        if (!TRANSPORT.test(reading.sentence.text)) continue;
+        const destination = destinationIn(reading.sentence.text);
+        if (!destination) continue;
+        release.facts.destination = destination.name;
+        release.facts.destinationCountry = destination.code;
+        release.facts.forcedExile ??= FORCED_EXILE.test(reading.sentence.text) ? true : null;
+        break;
+      }
+    }
+    for (const concession of concessions) {
+      const giver = concession.facts.givenBy;
+      if (giver && !release.facts.counterparts.includes(giver)) release.facts.counterparts.push(giver);
+    }
+    if (release.facts.mode === 'other' && release.facts.counterparts.length > 0)
+      release.facts.mode = 'negotiated';
+    if (release.facts.releasedOn === null) {
+      release.facts.releasedOn = article.publishedOn;
+      release.facts.dateFrom = 'publication';
+      release.confidence -= 0.1;
+    }
+  }
+  for (const extraction of merged)
+    extraction.confidence = Math.round(Math.max(0.05, Math.min(0.99, extraction.confidence)) * 100) / 100;
+  return merged;
+}

@@ -1,0 +1,283 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../lib/errors.js';
+import { readArticle } from './article.js';
+import { findDates, localDayOf } from './dates.js';
+import { extractFacts } from './extract.js';
+import { MAX_ARTICLE_BYTES, decodeArticleBytes } from './input.js';
+import { findNumbers } from './numbers.js';
+import { findPersonMentions } from './people.js';
+import { splitSentences } from './sentences.js';
+import { findArticles, findTerms } from './terms.js';
+import type { Extraction } from './types.js';
+
+const minsk = { publishedOn: '2025-12-15', timeZone: 'UTC' };
+const read = (text: string, published = '2025-12-15') =>
+  readArticle(text, { published, timeZone: 'Europe/Minsk', today: published });
+const ofKind = <K extends Extraction['kind']>(found: Extraction[], kind: K) =>
+  found.filter((e): e is Extract<Extraction, { kind: K }> => e.kind === kind);
+
+describe('reading input', () => {
+  it('refuses empty, binary, non-UTF-8 and oversized input with a message naming the problem', () => {
+    expect(() => decodeArticleBytes(new Uint8Array())).toThrow(/empty/);
+    expect(() => decodeArticleBytes('  \n ')).toThrow(/empty/);
+    expect(() => decodeArticleBytes(new Uint8Array([65, 0, 66]))).toThrow(/binary/);
+    expect(() => decodeArticleBytes(new Uint8Array([0xff, 0xfe, 0x41]))).toThrow(/not UTF-8/);
+    expect(() => decodeArticleBytes('a'.repeat(MAX_ARTICLE_BYTES + 1))).toThrow(/at most 5 MB/);
+    try {
+      decodeArticleBytes(new Uint8Array([0]));
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('validation_failed');
+    }
+  });
+
+  it('reads HTML as text only: scripts and styles dropped, JSON-LD read as data, entities decoded', () => {
+    const article = readArticle(
+      `<!doctype html><html><head><title>Page title</title>
+       <meta property="og:site_name" content="Synthetic News">
+       <script type="application/ld+json">{"@type":"NewsArticle","headline":"Belarus frees 12","datePublished":"2025-12-13T22:30:00Z"}</script>
+       <style>p{color:red}</style><script>alert('x')</script></head>
+       <body><nav>Menu</nav><article><h1>Belarus frees 12</h1><p>Belarus released 12 prisoners on Saturday &amp; more.</p>
+       <p onclick="evil()">Second <b>paragraph</b>.</p><script>document.write('<p>injected</p>')</script></article></body></html>`,
+      { timeZone: 'Europe/Minsk', today: '2025-12-20' },
+    );
+    expect(article.format).toBe('html');
+    expect(article.text).not.toMatch(/alert|evil|injected|color|Menu|<|>/);
+    expect(article.text).toContain('Belarus released 12 prisoners on Saturday & more.');
+    expect(article.title).toBe('Belarus frees 12');
+    expect(article.publisher).toBe('Synthetic News');
+    // 22:30 UTC on the 13th is already the 14th in Minsk.
+    expect(article.publishedOn).toBe('2025-12-14');
+    expect(article.publishedFrom).toBe('json-ld');
+  });
+
+  it('takes the publication day from meta, <time>, a dateline, by hand, or else today', () => {
+    const meta = readArticle(
+      '<html><head><meta property="article:published_time" content="2025-09-12T08:00:00+03:00"></head><body><p>Text.</p></body></html>',
+      { timeZone: 'Europe/Minsk', today: '2025-12-20' },
+    );
+    expect([meta.publishedOn, meta.publishedFrom]).toEqual(['2025-09-12', 'meta']);
+    const time = readArticle('<p>Text <time datetime="2025-06-21">Saturday</time>.</p>', {
+      timeZone: 'Europe/Minsk',
+      today: '2025-12-20',
+    });
+    expect([time.publishedOn, time.publishedFrom]).toEqual(['2025-06-21', 'time']);
+    const dateline = readArticle('Headline\n\nMINSK, Dec 13 (Reuters) - Belarus released 123 prisoners.', {
+      timeZone: 'Europe/Minsk',
+      today: '2026-01-05',
+    });
+    expect([dateline.publishedOn, dateline.publishedFrom, dateline.publisher]).toEqual([
+      '2025-12-13',
+      'dateline',
+      'Reuters',
+    ]);
+    const given = readArticle('<p>x</p>', {
+      published: '2025-01-02',
+      timeZone: 'Europe/Minsk',
+      today: '2025-12-20',
+    });
+    expect(given.publishedFrom).toBe('given');
+    expect(read('Nothing dated.', '2025-03-03').publishedOn).toBe('2025-03-03');
+  });
+
+  it('converts timestamps to the day in the country', () => {
+    expect(localDayOf('2025-12-13T21:30:00Z', 'Europe/Minsk')).toBe('2025-12-14');
+    expect(localDayOf('2025-12-13T20:30:00Z', 'Europe/Minsk')).toBe('2025-12-13');
+    expect(localDayOf('not a date', 'Europe/Minsk')).toBeNull();
+  });
+});
+
+describe('sentences, numbers, dates', () => {
+  it('splits sentences with offsets, keeping abbreviations and initials inside', () => {
+    const text =
+      'Mr. A. Testau was freed on Dec. 13. Суд по ч. 1 ст. 342 приговорил его. Third one!\n\nHeadline';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Mr. A. Testau was freed on Dec. 13.',
+      'Суд по ч. 1 ст. 342 приговорил его.',
+      'Third one!',
+      'Headline',
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('reads numbers in digits with thousands separators and in words', () => {
+    const values = (text: string) => findNumbers(text).map((n) => n.value);
+    expect(values('1,150 and 1 110 and 52')).toEqual([1150, 1110, 52]);
+    expect(values('fifty-two people, twelve more')).toEqual([52, 12]);
+    expect(values('двенадцать человек, к четырём годам')).toEqual([12, 4]);
+  });
+
+  it('resolves dates against the publication day, preferring the past', () => {
+    const dates = (text: string, language: 'en' | 'ru' | 'be' = 'en') =>
+      findDates(text, language, minsk).map((d) => d.date);
+    // 2025-12-15 is a Monday.
+    expect(dates('on Saturday')).toEqual(['2025-12-13']);
+    expect(dates('on Tuesday')).toEqual(['2025-12-09']);
+    expect(dates('in November')).toEqual(['2025-11']);
+    expect(dates('on December 20')).toEqual(['2024-12-20']);
+    expect(dates('on 9 August 2020')).toEqual(['2020-08-09']);
+    expect(dates('позавчера', 'ru')).toEqual(['2025-12-13']);
+    expect(dates('в субботу', 'ru')).toEqual(['2025-12-13']);
+    expect(dates('в ноябре', 'ru')).toEqual(['2025-11']);
+    expect(dates('В понедельник', 'ru')).toEqual(['2025-12-15']);
+    expect(dates('во вторник', 'ru')).toEqual(['2025-12-09']);
+    expect(dates('учора і ў лістападзе', 'be')).toEqual(['2025-12-14', '2025-11']);
+  });
+
+  it('never reads a count as a year or a day', () => {
+    const found = findDates('On 11 September 52 were freed', 'en', minsk);
+    expect(found.map((d) => [d.date, d.text])).toEqual([['2025-09-11', 'On 11 September']]);
+    expect(findDates('11 сентября 52 человека', 'ru', minsk).map((d) => d.date)).toEqual(['2025-09-11']);
+    const [release] = ofKind(extractFacts(read('On 11 September 52 were freed.')), 'release_event');
+    expect(release?.facts).toMatchObject({ count: 52, releasedOn: '2025-09-11' });
+  });
+
+  it('reads terms and criminal-code articles', () => {
+    const months = (text: string) => findTerms(text).map((t) => t.months);
+    expect(months('to four years')).toEqual([48]);
+    expect(months('to three and a half years')).toEqual([42]);
+    expect(months('to two years and six months')).toEqual([30]);
+    expect(months('an eight-year term')).toEqual([96]);
+    expect(months('к 4 годам и 6 месяцам')).toEqual([54]);
+    expect(months('к полутора годам')).toEqual([18]);
+    expect(months('к пяти годам')).toEqual([60]);
+    expect(findArticles('under Part 3 of Article 361-1').map((a) => [a.part, a.number])).toEqual([
+      ['3', '361-1'],
+    ]);
+    expect(findArticles('по ч. 1 ст. 342 УК').map((a) => [a.part, a.number])).toEqual([['1', '342']]);
+    expect(findArticles('по статьям 342 и 361-1').map((a) => a.number)).toEqual(['342', '361-1']);
+  });
+});
+
+describe('person mentions', () => {
+  it('finds capitalised names in both scripts and cuts at places and titles', () => {
+    const names = (text: string) => findPersonMentions(text).map((m) => [m.text, m.name]);
+    expect(names('Nobel Peace Prize laureate Ales Bialiatski and Maria Kalesnikava in Minsk')).toEqual([
+      ['Ales Bialiatski', 'Ales Bialiatski'],
+      ['Maria Kalesnikava', 'Maria Kalesnikava'],
+    ]);
+    expect(names('Alexander Lukashenko pardoned them')).toEqual([]);
+  });
+
+  it('reads Russian case forms back to the nominative', () => {
+    const names = (text: string) => findPersonMentions(text, 'ru').map((m) => m.name);
+    expect(names('освобождение Алеся Беляцкого и Марии Колесниковой')).toEqual([
+      'Алесь Беляцкий',
+      'Мария Колесникова',
+    ]);
+    expect(names('задержали журналистку Анну Тестову')).toEqual(['Анна Тестова']);
+    expect(names('суд над Игорем Лосиком')).toEqual(['Игорь Лосик']);
+    const [mention] = findPersonMentions('приговорил Ивана Синтетикова', 'ru');
+    expect(mention?.queries).toContain('Иван Синтетиков');
+  });
+});
+
+describe('extraction', () => {
+  const article = read(
+    `Belarus frees 123 prisoners, including Ales Bialiatski, as US lifts sanctions
+
+MINSK, Dec 13 (Reuters) - Belarus released 123 prisoners on Saturday, including Nobel laureate Ales Bialiatski and Maria Kalesnikava. The United States lifted sanctions on potash. Most of the freed were taken to Ukraine. Viasna said more than 1,100 political prisoners remain behind bars.`,
+    '2025-12-13',
+  );
+  const found = extractFacts(article);
+
+  it('folds the headline and the lead into one release with its count, date, people and destination', () => {
+    const releases = ofKind(found, 'release_event');
+    expect(releases).toHaveLength(1);
+    const [release] = releases;
+    expect(release?.facts).toMatchObject({
+      count: 123,
+      releasedOn: '2025-12-13',
+      dateFrom: 'text',
+      destinationCountry: 'UA',
+      counterparts: ['United States'],
+      mode: 'negotiated',
+    });
+    expect(release?.facts.people.map((p) => p.name)).toEqual(['Ales Bialiatski', 'Maria Kalesnikava']);
+    expect(release?.evidence.alsoAt).toHaveLength(1);
+  });
+
+  it('carries evidence: the sentence, its offsets and a confidence', () => {
+    for (const extraction of found) {
+      expect(article.text.slice(extraction.evidence.start, extraction.evidence.end)).toBe(
+        extraction.evidence.sentence,
+      );
+      expect(extraction.confidence).toBeGreaterThan(0);
+      expect(extraction.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('reads concessions and published totals with their qualifier', () => {
+    expect(ofKind(found, 'concession').map((c) => c.facts)).toEqual([
+      { kind: 'sanctions_relief', target: 'potash', givenBy: 'United States', announcedOn: null },
+    ]);
+    expect(ofKind(found, 'count_observation').map((c) => c.facts)).toEqual([
+      {
+        organisation: 'Viasna',
+        metric: 'held',
+        count: 1100,
+        qualifier: 'more_than',
+        observedOn: '2025-12-13',
+      },
+    ]);
+  });
+
+  it('reads sentences and arrests in Russian', () => {
+    const russian = extractFacts(
+      read(
+        'Суд приговорил Ивана Синтетикова к четырём годам колонии усиленного режима по ч. 1 ст. 342 УК. Позавчера в Минске задержали Анну Тестову.',
+      ),
+    );
+    expect(
+      ofKind(russian, 'sentence').map((s) => [s.facts.person.name, s.facts.months, s.facts.regime]),
+    ).toEqual([['Иван Синтетиков', 48, 'strengthened']]);
+    expect(ofKind(russian, 'sentence')[0]?.facts.articles).toEqual([{ number: '342', part: '1' }]);
+    expect(ofKind(russian, 'arrest').map((a) => [a.facts.person.name, a.facts.detainedOn])).toEqual([
+      ['Анна Тестова', '2025-12-13'],
+    ]);
+  });
+
+  it('leaves out judges, prosecutors and lawyers named beside the prisoner', () => {
+    const found = extractFacts(
+      read(
+        'Judge Ivan Sudzin sentenced Ihar Testovich to three years, lawyer Olga Zashchyta said on Friday.',
+      ),
+    );
+    expect(ofKind(found, 'sentence').map((s) => s.facts.person.name)).toEqual(['Ihar Testovich']);
+    const russian = extractFacts(read('Судья Иван Судьин приговорил Игоря Тестовича к трём годам.'));
+    expect(ofKind(russian, 'sentence').map((s) => s.facts.person.name)).toEqual(['Игорь Тестович']);
+  });
+
+  it('proposes nothing for calls for release, denied relief, or an article without facts', () => {
+    expect(extractFacts(read('Rights groups called for the release of 1,000 political prisoners.'))).toEqual(
+      [],
+    );
+    expect(extractFacts(read('The EU said it had no plans to lift sanctions on potash.'))).toEqual([]);
+    expect(extractFacts(read('The weather in Minsk was mild on Thursday.'))).toEqual([]);
+  });
+
+  it('tells a pardon from a deal, and falls back to the publication day when the text gives no date', () => {
+    const [pardon] = ofKind(
+      extractFacts(read('Lukashenko pardoned 25 people convicted of extremism.')),
+      'release_event',
+    );
+    expect(pardon?.facts).toMatchObject({
+      count: 25,
+      mode: 'pardon',
+      releasedOn: '2025-12-15',
+      dateFrom: 'publication',
+    });
+    const [plain] = ofKind(extractFacts(read('Belarus released 7 prisoners on Friday.')), 'release_event');
+    expect(plain?.facts).toMatchObject({ mode: 'other', releasedOn: '2025-12-12', dateFrom: 'text' });
+    expect(pardon?.confidence).toBeLessThan(plain?.confidence ?? 0);
+  });
+
+  it('takes a part of the freed for what it is, not a second release', () => {
+    const releases = ofKind(
+      extractFacts(read('Belarus released 52 prisoners on Thursday. Among them were 14 foreign nationals.')),
+      'release_event',
+    );
+    expect(releases.map((r) => r.facts.count)).toEqual([52]);
+  });
+});

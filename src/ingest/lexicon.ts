@@ -1,0 +1,160 @@
+import type { CountQualifier } from './types.js';
+
+/**
+ * The words the extractors look for, in English, Russian and Belarusian. Patterns run on the
+ * sentence as written (with the `i` and `u` flags), so case endings are matched by stems.
+ */
+export const RELEASE_VERB =
+  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|let go)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|выпустил\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю)/iu;
+
+/** The sentence is about a release that did not (yet) happen, or about many releases over time. */
+export const NOT_AN_EVENT =
+  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
+
+export const PRISONER_NOUN =
+  /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
+
+/** "52 were freed": a count followed by the passive release verb. */
+export const COUNT_THEN_VERB =
+  /^\s*(?:of them\s+|more\s+)?(?:were|have been|had been|are|got)\s+(?:\p{L}+\s+)?(?:released|freed|pardoned)\b|^\s*(?:освобождены|помилованы|вышли на свободу|вызвалены)/iu;
+
+export const POLITICAL_PRISONERS =
+  /political prisoners|political prisoner|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*|політв'язн\p{L}*/iu;
+
+export const SENTENCE_VERB =
+  /\b(?:sentenced|sentences|jailed for|handed (?:a|an)\b|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
+
+export const ARREST_VERB =
+  /\b(?:detained|arrested|taken into custody|apprehended|rounded up)\b|(?<!\p{L})(?:задержа\p{L}*|арестова\p{L}*|взят\p{L}* под стражу|затрыма\p{L}*|арыштава\p{L}*)/iu;
+
+export const SANCTIONS = /\bsanctions?\b|(?<!\p{L})(?:санкци\p{L}*|санкцы\p{L}*)/iu;
+export const RELIEF =
+  /\b(?:lift(?:ed|s|ing)?|eas(?:ed|es|ing|e)|relief|remov(?:ed|es|ing|e)|suspend(?:ed|s|ing)?|waiv(?:ed|es|ing|e)|unfroze|delist(?:ed)?|exempt\p{L}*)\b|(?<!\p{L})(?:снят\p{L}*|снял\p{L}*|сняли|смягч\p{L}*|ослаб\p{L}*|отмен\p{L}*|приостанов\p{L}*|выве\p{L}* из-под|зня\p{L}*|змякч\p{L}*|адмян\p{L}*)/iu;
+
+export const CONCESSION_TARGETS: readonly (readonly [RegExp, string])[] = [
+  [/\bpotash\b|(?<!\p{L})(?:кали[йяюеё]\p{L}*|калийн\p{L}*|калі[йяюе]\p{L}*|калійн\p{L}*)/iu, 'potash'],
+  [/\bbelaruskali\b|(?<!\p{L})(?:беларуськали\p{L}*|беларуськалі\p{L}*)/iu, 'Belaruskali'],
+  [/\bbelavia\b|(?<!\p{L})(?:белавиа|белавія|авиакомпани\p{L}* «?белавиа»?)/iu, 'Belavia'],
+  [/\bfertili[sz]ers?\b|(?<!\p{L})(?:удобрени\p{L}*|угнаенн\p{L}*)/iu, 'fertilizer'],
+  [
+    /\baircraft (?:parts|spare parts)\b|(?<!\p{L})(?:запчаст\p{L}* для (?:самол|воздушн)\p{L}*|авиазапчаст\p{L}*)/iu,
+    'aircraft parts',
+  ],
+];
+
+/** States and bodies that negotiate, receive or concede; the name is how the registry records them. */
+export const COUNTERPARTS: readonly (readonly [RegExp, string, string | null])[] = [
+  [
+    /\b(?:[Tt]he United States|[Tt]he U\.S\.|[Tt]he US|Washington|U\.S\.|US)(?![\p{L}])|(?<!\p{L})(?:США|Соединённы\p{L}* Штат\p{L}*|Соединенны\p{L}* Штат\p{L}*|Вашингтон\p{L}*|ЗША|американск\p{L}* сторон\p{L}*)/u,
+    'United States',
+    'US',
+  ],
+  [
+    /\b(?:[Tt]he European Union|[Tt]he EU|EU|Brussels)\b|(?<!\p{L})(?:Евросоюз\p{L}*|Европейск\p{L}* союз\p{L}*|ЕС|Еўрасаюз\p{L}*)(?!\p{L})/u,
+    'European Union',
+    null,
+  ],
+  [/\bLithuania\b|(?<!\p{L})(?:Литв\p{L}*|Літв\p{L}*)/u, 'Lithuania', 'LT'],
+  [/\bPoland\b|(?<!\p{L})(?:Польш\p{L}*|Польшч\p{L}*)/u, 'Poland', 'PL'],
+  [/\bUkraine\b|(?<!\p{L})(?:Украин\p{L}*|Украін\p{L}*)/u, 'Ukraine', 'UA'],
+  [/\bLatvia\b|(?<!\p{L})(?:Латви\p{L}*|Латві\p{L}*)/u, 'Latvia', 'LV'],
+  [/\bGermany\b|(?<!\p{L})(?:Германи\p{L}*|Германі\p{L}*)/u, 'Germany', 'DE'],
+  [/\bthe Vatican\b|(?<!\p{L})(?:Ватикан\p{L}*)/u, 'Holy See', 'VA'],
+];
+
+/** "taken to Lithuania", "вывезены в Литву": where the freed went. */
+export const DESTINATION =
+  /\b(?:to|into|in|for|across the border (?:to|into))\s+(?:neighbouring\s+|neighboring\s+)?(Lithuania|Poland|Ukraine|Latvia|Germany|the United States)\b|(?<!\p{L})(?:в|на территорию|у)\s+(Литву|Польшу|Украину|Латвию|Германию|США|Літву|Польшчу|Украіну|Латвію)(?!\p{L})/u;
+
+export const DESTINATION_COUNTRIES: Readonly<Record<string, { name: string; code: string }>> = {
+  lithuania: { name: 'Lithuania', code: 'LT' },
+  литву: { name: 'Lithuania', code: 'LT' },
+  літву: { name: 'Lithuania', code: 'LT' },
+  poland: { name: 'Poland', code: 'PL' },
+  польшу: { name: 'Poland', code: 'PL' },
+  польшчу: { name: 'Poland', code: 'PL' },
+  ukraine: { name: 'Ukraine', code: 'UA' },
+  украину: { name: 'Ukraine', code: 'UA' },
+  украіну: { name: 'Ukraine', code: 'UA' },
+  latvia: { name: 'Latvia', code: 'LV' },
+  латвию: { name: 'Latvia', code: 'LV' },
+  латвію: { name: 'Latvia', code: 'LV' },
+  germany: { name: 'Germany', code: 'DE' },
+  германию: { name: 'Germany', code: 'DE' },
+  'the united states': { name: 'United States', code: 'US' },
+  сша: { name: 'United States', code: 'US' },
+};
+
+export const TRANSPORT =
+  /\b(?:taken|brought|flown|driven|transferred|deported|expelled|arrived|crossed|bussed|handed over|sent)\b|(?<!\p{L})(?:вывез\p{L}*|доставл\p{L}*|переда\p{L}*|депортир\p{L}*|выдвор\p{L}*|выслан\p{L}*|прибыл\p{L}*|пересекл\p{L}*|вывезл\p{L}*|вывезены|дастаўлен\p{L}*|вывезен\p{L}*)/iu;
+
+export const FORCED_EXILE =
+  /\b(?:deported|expelled|forced (?:to leave|into exile|out)|into exile|forcibly|without (?:their|his|her) passports?|stripped of (?:their|his|her) citizenship|not allowed to (?:stay|remain))\b|(?<!\p{L})(?:депортир\p{L}*|выдвор\p{L}*|выслан\p{L}*|принудительно|вывезены|вывезли|вывезен\p{L}*|без паспорт\p{L}*|выдварыл\p{L}*|дэпартава\p{L}*)/iu;
+export const ALLOWED_TO_STAY =
+  /\b(?:allowed to (?:stay|remain)|remain(?:ed)? in Belarus|stay(?:ed)? in Belarus|returned home)\b|(?<!\p{L})(?:остал\p{L}* в Беларуси|остаться в Беларуси|вернул\p{L}* домой)/iu;
+
+export const ORGANISATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bVi?ya?sna\b|\bViasna\b|(?<!\p{L})(?:Вясн\p{L}*|Весн\p{L}*)(?!\p{L})/u, 'Viasna'],
+  [/\bOVD-Info\b|(?<!\p{L})ОВД-Инфо(?!\p{L})/u, 'OVD-Info'],
+  [/\bMemorial\b|(?<!\p{L})Мемориал\p{L}*/u, 'Memorial'],
+  [/\bAAPP\b|Assistance Association for Political Prisoners/u, 'AAPP'],
+];
+
+export const NEW_RECOGNITIONS =
+  /\bnew political prisoners?\b|\b(?:recogni[sz]ed|identified|declared|named|added)\b|(?<!\p{L})(?:новых политзаключ\p{L}*|признал\p{L}*|признан\p{L}*|новых палітвязн\p{L}*|прызнал\p{L}*|прызнан\p{L}*)/iu;
+export const CUMULATIVE =
+  /\bsince (?:19|20)\d\d\b|\bin total\b|\ba total of\b|\baltogether\b|(?<!\p{L})(?:с (?:19|20)\d\d года|за (?:все|всё) время|всего с|з (?:19|20)\d\d года|за ўвесь час)/iu;
+
+const QUALIFIERS: readonly (readonly [RegExp, CountQualifier])[] = [
+  [/(?:more than|over|upwards of|in excess of|более|больше|свыше|больш за|звыш)\s*$/iu, 'more_than'],
+  [/(?:at least|no fewer than|не менее|не меньше|по меньшей мере|не менш за|прынамсі)\s*$/iu, 'at_least'],
+  [/(?:nearly|almost|почти|амаль|практически)\s*$/iu, 'almost'],
+  [/(?:about|around|approximately|some|roughly|около|порядка|примерно|каля|прыкладна)\s*$/iu, 'approximate'],
+  [/(?:fewer than|less than|under|менее|меньше|менш за)\s*$/iu, 'fewer_than'],
+];
+
+export function qualifierBefore(textBefore: string): CountQualifier {
+  const tail = textBefore.slice(-30);
+  for (const [pattern, qualifier] of QUALIFIERS) if (pattern.test(tail)) return qualifier;
+  return 'exact';
+}
+
+export const REGIMES: readonly (readonly [RegExp, string])[] = [
+  [
+    /\bstrict(?:-| )(?:regime|security)\b|\bhigh-security\b|(?<!\p{L})(?:строгого режима|строгага рэжыму)/iu,
+    'strict',
+  ],
+  [/\bspecial(?:-| )regime\b|(?<!\p{L})(?:особого режима|асаблівага рэжыму)/iu, 'special'],
+  [
+    /\b(?:reinforced|strengthened|medium-security)\b|(?<!\p{L})(?:усиленного режима|узмоцненага рэжыму)/iu,
+    'strengthened',
+  ],
+  [/\bgeneral(?:-| )regime\b|\blow-security\b|(?<!\p{L})(?:общего режима|агульнага рэжыму)/iu, 'general'],
+  [
+    /\brestricted freedom\b|\brestriction of (?:liberty|freedom)\b|(?<!\p{L})(?:ограничени\p{L}* свободы|«?хими\p{L}*»?|абмежаван\p{L}* волі)/iu,
+    'restricted_freedom',
+  ],
+  [
+    /\bhome confinement\b|\bhouse arrest\b|(?<!\p{L})(?:домашн\p{L}* арест\p{L}*|хатні\p{L}* арышт\p{L}*)/iu,
+    'home_arrest',
+  ],
+  [
+    /\b(?:in prison|prison term|prison sentence)\b|(?<!\p{L})(?:в тюрьме|тюремн\p{L}* режим\p{L}*|ў турме)/iu,
+    'prison',
+  ],
+  [/\bsuspended\b|(?<!\p{L})(?:условн\p{L}*|умоўн\p{L}*)/iu, 'suspended'],
+];
+
+/** "no plans to lift", "не намерен снимать": relief that is denied is no concession. */
+export const DENIED =
+  /\b(?:no plans?|not|won't|will not|refused|rejected|no intention|ruled out)\b|(?<!\p{L})(?:не (?:намерен\p{L}*|планиру\p{L}*|будет|собира\p{L}*)|отказал\p{L}*|не мае)/iu;
+
+/** "among them 14 foreign nationals": a part of the freed, not another release. */
+export const SUBSET_BEFORE =
+  /(?:among (?:them|those|the freed|those freed|whom)|including|of whom|of them|среди (?:них|освобожд\p{L}*)|в том числе|из них|сярод (?:іх|вызвал\p{L}*))\s*(?:\p{L}+\s+){0,2}$/iu;
+
+export const PARDON = /\bpardon(?:ed|s|ing)?\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;
+
+/** A name after one of these is the court's or the state's, not the prisoner's. */
+export const OFFICIAL_BEFORE =
+  /(?:judge|prosecutor|investigator|lawyer|attorney|spokes(?:man|woman|person)|envoy|minister|ambassador|president|судья|судьи|прокурор\p{L}*|следовател\p{L}*|адвокат\p{L}*|посланник\p{L}*|министр\p{L}*|посол|суддзя|пракурор\p{L}*|адвакат\p{L}*)\s+$/iu;
