@@ -34,6 +34,17 @@ function sendCached(
   return reply.type(contentType).send(body);
 }
 
+/**
+ * The site's pages need no inline style at all (one stylesheet), so their policy drops the
+ * 'unsafe-inline' that the API documentation pages need; everything else stays as security.ts set it.
+ */
+function withoutInlineStyles(reply: FastifyReply): void {
+  const policy = reply.getHeader('content-security-policy');
+  if (typeof policy === 'string') {
+    void reply.header('content-security-policy', policy.replace(/style-src[^;]*/, "style-src 'self'"));
+  }
+}
+
 /** The locale of an address ("/be/…"), else the reader's Accept-Language. */
 export function localeOfRequest(request: FastifyRequest): Locale {
   const first = request.url.split('/')[1]?.split('?')[0] ?? '';
@@ -61,6 +72,7 @@ function sendErrorPage(
     issues?: Parameters<typeof renderErrorPage>[3],
   ) => renderErrorPage(locale, kind, '/', issues);
   void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+  withoutInlineStyles(reply);
   if (isAppError(error) && error.code === 'not_found') return reply.status(404).send(html('not_found'));
   if (isAppError(error) && (error.code === 'validation_failed' || error.code === 'rule_violated')) {
     const issues = error.issues.length > 0 ? error.issues : [{ path: 'query', message: error.message }];
@@ -119,6 +131,7 @@ export function registerSiteRoutes(app: FastifyInstance, options: AppOptions): v
             path: context.path,
             children: output.body,
           });
+          withoutInlineStyles(reply);
           return sendCached(request, reply, html, 'text/html; charset=utf-8', 'no-cache');
         } catch (error) {
           return sendErrorPage(request, reply, locale, error);

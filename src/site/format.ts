@@ -7,12 +7,15 @@ import type { Locale } from './locale.js';
  * "14 August 2021" — never as the 1st of January.
  */
 
+// British order ("20 January 1980") reads unambiguously to an international audience.
+const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', be: 'be', ru: 'ru' };
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}:${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: 'UTC' });
     cache.set(key, format);
   }
   return format;
