@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp } from '../../test/app.js';
 import { describeEachDialect } from '../../test/database.js';
-import { aPerson, anArticle, anEpisode, fixedClock } from '../../test/factories.js';
+import { aPerson, anEpisode, fixedClock } from '../../test/factories.js';
 import { buildServices } from '../app.js';
 import type { Db } from '../db/database.js';
 import { PUBLIC_VIEWER } from '../modules/user/access.js';
