@@ -1,5 +1,6 @@
 import { BandChart } from '../../site/charts/band-chart.js';
 import { BarChart } from '../../site/charts/bar-chart.js';
+import { HBarChart } from '../../site/charts/hbar-chart.js';
 import type { Cell, TableData } from '../../site/components.js';
 import type { Figure } from '../../site/figure.js';
 import { formatNumber, formatPartialDate, formatPercent } from '../../site/format.js';
@@ -113,18 +114,14 @@ export async function flowFigures(context: PageContext, window: StatsWindow): Pr
       id: 'releases-by-mode',
       title: `${c.releases}: ${t.person.releaseMode}`,
       chart: (
-        <BarChart
+        <HBarChart
           id="releases-by-mode"
           title={`${c.releases}: ${t.person.releaseMode}`}
-          categories={RELEASE_MODE_COLUMNS.map((mode) => t.releaseModes[mode])}
-          series={[
-            {
-              label: c.releases,
-              values: RELEASE_MODE_COLUMNS.map((mode) => flows.totals.releasesByMode[mode]),
-            },
-          ]}
-          formatTick={tick(context)}
-          height={200}
+          rows={RELEASE_MODE_COLUMNS.map((mode) => ({
+            label: t.releaseModes[mode],
+            ...flows.totals.releasesByMode[mode],
+          }))}
+          formatValue={tick(context)}
         />
       ),
       table: table(

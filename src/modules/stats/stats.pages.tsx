@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.js';
-import { BarChart } from '../../site/charts/bar-chart.js';
+import { HBarChart } from '../../site/charts/hbar-chart.js';
 import { type Figure, FigureView, tableCsv } from '../../site/figure.js';
 import { countryName, formatNumber } from '../../site/format.js';
 import { fetchVisible } from '../../site/lookup.js';
@@ -237,13 +237,14 @@ async function dossierFigures(context: PageContext, country: string) {
     id: 'priority',
     title: t.stats.priority,
     chart: (
-      <BarChart
+      <HBarChart
         id="priority"
         title={t.stats.priority}
-        categories={[...RISK_KINDS]}
-        series={[{ label: t.stats.columns.reasons, values: reasonCounts }]}
-        formatTick={(value) => formatNumber(value, locale)}
-        height={180}
+        rows={RISK_KINDS.map((kind, index) => ({
+          label: t.stats.riskKinds[kind],
+          ...(reasonCounts[index] ?? { min: 0, max: 0 }),
+        }))}
+        formatValue={(value) => formatNumber(value, locale)}
       />
     ),
     table: {

@@ -1,9 +1,9 @@
 /** Small, pure helpers for the hand-written SVG charts: a linear scale with round ticks. */
 
-/** Round tick values from 0 to at least `max` (about `count` of them). */
-export function niceTicks(max: number, count = 4): number[] {
+/** Round tick values from 0 to at least `max` (about `count` of them); whole steps for counts. */
+export function niceTicks(max: number, count = 4, whole = true): number[] {
   if (!(max > 0)) return [0, 1];
-  const rough = max / count;
+  const rough = whole ? Math.max(1, max / count) : max / count;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
   const ticks: number[] = [];
