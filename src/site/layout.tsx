@@ -98,7 +98,8 @@ export function Shell({ locale, t, links, title, path, children }: ShellProps) {
         <footer class="site-footer">
           <p>{t.footer.computed}</p>
           <p>
-            <a href="/api/v1/persons">{t.footer.openData}</a> · <a href="/api/docs">{t.footer.apiDocs}</a>
+            <a href={links.api('/v1/persons')}>{t.footer.openData}</a> ·{' '}
+            <a href={links.api('/docs')}>{t.footer.apiDocs}</a>
           </p>
         </footer>
       </body>

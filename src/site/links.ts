@@ -11,6 +11,8 @@ export interface Links {
   page(locale: Locale, path: string, query?: QueryValues): string;
   /** A static asset: asset('site.css') → "/assets/site.css". */
   asset(name: string): string;
+  /** The JSON API and its documentation (a static mirror points these at the live server). */
+  api(path: string): string;
 }
 
 export function queryString(query: QueryValues = {}): string {
@@ -25,4 +27,5 @@ export function queryString(query: QueryValues = {}): string {
 export const serverLinks: Links = {
   page: (locale, path, query) => `/${locale}${path === '/' ? '/' : path}${queryString(query)}`,
   asset: (name) => `/assets/${name}`,
+  api: (path) => `/api${path}`,
 };
