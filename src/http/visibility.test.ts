@@ -331,7 +331,7 @@ describeEachDialect('what the public may see', (database) => {
     const home = await publicApp.inject({ method: 'GET', url: '/en/' });
     expect(home.body).toMatch(/<dd>3<\/dd>/);
     expect(urls.length).toBeGreaterThan(200);
-  });
+  }, 180_000);
 
   it('answers 404 for hidden records, exactly as for records that do not exist', async () => {
     for (const [path, ids] of seeded.ids) {

@@ -24,12 +24,13 @@ export const homePage: PageDefinition = {
     const { t, locale, services, today, links } = context;
     const monthStart = `${today.slice(0, 7)}-01`;
     const monthEnd = `${today.slice(0, 7)}-${String(daysInMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)))).padStart(2, '0')}`;
-    const [stock, month, series, recent, batches] = await Promise.all([
+    const [stock, month, series, recent, batches, everyone] = await Promise.all([
       services.stats.stockOn(today),
       services.stats.flows({ from: monthStart, to: monthEnd }, 'month'),
       services.stats.series({ from: addDays(today, -5 * 365), to: today }, 'month'),
       services.persons.find({ limit: 5, offset: 0, sort: '-createdAt' }),
       services.batches.find({ limit: 5, offset: 0 }),
+      services.persons.find({ limit: 1, offset: 0, sort: 'createdAt' }),
     ]);
     const thisMonth = month.periods[0];
     const zero = { min: 0, max: 0 };
@@ -45,7 +46,8 @@ export const homePage: PageDefinition = {
             <Counter label={t.home.releasedThisMonth} value={thisMonth?.releases ?? zero} locale={locale} />
           </dl>
           <p class="muted">
-            {t.home.asOf(formatPartialDate(today, locale))} {t.home.rangeNote}
+            {t.home.asOf(formatPartialDate(today, locale))} {t.home.rangeNote}{' '}
+            {t.home.registryCount(formatNumber(everyone.total, locale))}
           </p>
           <section aria-labelledby="over-time">
             <h2 id="over-time">{t.home.countOverTime}</h2>

@@ -173,7 +173,7 @@ describeEachDialect('the public site', (database) => {
       );
       expect(response.body, url).not.toMatch(/<script|style="/);
     }
-  });
+  }, 180_000);
 
   it('forbids inline styles and scripts on its pages', async () => {
     const csp = String((await get('/en/')).headers['content-security-policy']);
@@ -274,6 +274,17 @@ describeEachDialect('the public site', (database) => {
       '=Synthetic Formula',
     ]);
     expect(await names('sort=-name&page=2')).toEqual([]);
+    // A name search ranks by match; an explicit sort orders its hits instead.
+    expect(await names('q=Synthetic&sort=name')).toEqual([
+      '=Synthetic Formula',
+      'Synthetic Freedava',
+      'Synthetic Heldava',
+    ]);
+    expect(await names('q=Synthetic&sort=-name')).toEqual([
+      'Synthetic Heldava',
+      'Synthetic Freedava',
+      '=Synthetic Formula',
+    ]);
     expect(await names('status=&region=&q=')).toHaveLength(3);
     // The be list shows the Belarusian Cyrillic name first.
     expect((await get('/be/prisoners?status=held')).body).toContain('Сінтэтычная Трымава');
@@ -349,6 +360,7 @@ describeEachDialect('the public site', (database) => {
       ['/be/statistics/stock?granularity=century', 'У адрасе нешта не так', 'granularity'],
       ['/en/prisoners.csv?sentenceMin=-3', 'Something in the address is not right', 'sentenceMin'],
       ['/en/statistics/dossier/lt', 'Something in the address is not right', 'country'],
+      ['/en/statistics/stock?granularity=day', 'Something in the address is not right', 'granularity'],
     ] as const) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);

@@ -67,8 +67,10 @@ export async function runPersonList(
   const filter = filterOf(query, limit, offset);
   if (query.q === undefined) return services.persons.find(filter);
   const hits = await services.persons.search(query.q, SEARCH_LIMIT);
+  const order = query.sort && query.sort !== 'relevance' ? 'sort' : 'given';
   return services.persons.findAmong(
     hits.map((hit) => hit.personId),
     filter,
+    order,
   );
 }

@@ -153,15 +153,22 @@ export function createPersonService(deps: PersonServiceDeps) {
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
-    /** Like find, among the given persons only (e.g. the hits of a name search), in their order. */
-    async findAmong(ids: readonly string[], filter: PersonFilter): Promise<Page<PersonRecord>> {
+    /**
+     * Like find, among the given persons only (e.g. the hits of a name search): in the order given
+     * (best match first), or in the filter's sort order when `order` is 'sort'.
+     */
+    async findAmong(
+      ids: readonly string[],
+      filter: PersonFilter,
+      order: 'given' | 'sort' = 'given',
+    ): Promise<Page<PersonRecord>> {
       const all = await findPersonIds(
         deps.db,
         { ...filter, onlyIds: ids, limit: ids.length || 1, offset: 0 },
         scope,
       );
       const kept = new Set(all.ids);
-      const ordered = ids.filter((id) => kept.has(id));
+      const ordered = order === 'sort' ? all.ids : ids.filter((id) => kept.has(id));
       const pageIds = ordered.slice(filter.offset, filter.offset + filter.limit);
       return {
         items: await load(deps.db, pageIds),

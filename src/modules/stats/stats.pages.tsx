@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.js';
+import { addDays, daysBetween } from '../../lib/partial-date.js';
 import { HBarChart } from '../../site/charts/hbar-chart.js';
 import { type Figure, FigureView, tableCsv } from '../../site/figure.js';
 import { countryName, formatNumber } from '../../site/format.js';
@@ -28,7 +29,16 @@ import {
 } from './stats.figures.js';
 import { GRANULARITIES } from './stats.schema.js';
 
-const windowSchema = (defaultGranularity: Granularity) =>
+/** More rows than this would make a page heavy for no reader: ask for a longer step instead. */
+const MAX_PERIODS = 200;
+const DAYS_PER_PERIOD: Readonly<Record<Granularity, number>> = {
+  day: 1,
+  week: 7,
+  month: 30.44,
+  year: 365.25,
+};
+
+const windowSchema = (defaultGranularity: Granularity, today: string) =>
   z
     .object({
       from: z.iso.date().optional(),
@@ -38,7 +48,18 @@ const windowSchema = (defaultGranularity: Granularity) =>
     .refine((window) => !window.from || !window.to || window.from <= window.to, {
       message: 'from must not be after to',
       path: ['from'],
-    });
+    })
+    .refine(
+      (window) => {
+        const to = window.to ?? today;
+        const from = window.from ?? addDays(to, -3652);
+        return daysBetween(from, to) / DAYS_PER_PERIOD[window.granularity] <= MAX_PERIODS;
+      },
+      {
+        message: `more than ${MAX_PERIODS} periods: choose a longer step or a shorter period`,
+        path: ['granularity'],
+      },
+    );
 
 type Slug = keyof PageContext['t']['stats']['pages'];
 
@@ -112,7 +133,7 @@ function windowQuery(window: StatsWindow) {
 }
 
 const windowOf = (spec: StatsSpec, context: PageContext): StatsWindow =>
-  parseQuery(windowSchema(spec.granularity ?? 'month'), withoutEmpty(context.query));
+  parseQuery(windowSchema(spec.granularity ?? 'month', context.today), withoutEmpty(context.query));
 
 function statsPage(spec: StatsSpec): PageDefinition {
   return {

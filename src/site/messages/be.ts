@@ -30,6 +30,7 @@ export const be: Messages = {
     releasedThisMonth: 'Вызвалена за месяц',
     asOf: (date: string) => `Па стане на ${date}.`,
     rangeNote: 'Дыяпазон накшталт 10–12 азначае, што няпоўныя даты не дазваляюць назваць дакладную лічбу.',
+    registryCount: (count: string) => `Асоб у рэестры, паказаных па імені: ${count}.`,
     countOverTime: 'Колькасць палітвязняў у часе',
     latestChanges: 'Апошнія змены',
     recentlyAdded: 'Нядаўна дададзеныя ў рэестр',

@@ -32,6 +32,7 @@ export const en = {
     releasedThisMonth: 'Released this month',
     asOf: (date: string) => `As of ${date}.`,
     rangeNote: 'A range such as 10–12 means that partial dates leave the exact figure open.',
+    registryCount: (count: string) => `${count} persons in this registry are shown by name.`,
     countOverTime: 'Number held over time',
     latestChanges: 'Latest changes',
     recentlyAdded: 'Recently added to the registry',

@@ -30,6 +30,7 @@ export const ru: Messages = {
     releasedThisMonth: 'Освобождено за месяц',
     asOf: (date: string) => `По состоянию на ${date}.`,
     rangeNote: 'Диапазон вроде 10–12 означает, что неполные даты не позволяют назвать точную цифру.',
+    registryCount: (count: string) => `Людей в реестре, показанных по имени: ${count}.`,
     countOverTime: 'Число политзаключённых во времени',
     latestChanges: 'Последние изменения',
     recentlyAdded: 'Недавно добавлены в реестр',
