@@ -12,6 +12,8 @@ export interface Figure {
   chart?: VNode | null;
   legend?: readonly string[];
   note?: string;
+  /** The note's language when it is not the page's (texts computed by src/stats are English). */
+  noteLang?: string;
   table: TableData;
 }
 
@@ -31,7 +33,11 @@ export function FigureView({
       <h2 id={`${figure.id}-heading`}>{figure.title}</h2>
       {figure.chart}
       {figure.legend && figure.legend.length > 0 && <Legend labels={figure.legend} />}
-      {figure.note && <p class="note">{figure.note}</p>}
+      {figure.note && (
+        <p class="note" lang={figure.noteLang}>
+          {figure.note}
+        </p>
+      )}
       <DataTable table={figure.table} caption={`${t.stats.table}: ${figure.title}`} locale={locale} t={t} />
       <p class="download">
         <a href={csvHref} download>

@@ -134,7 +134,7 @@ const listPage: PageDefinition = {
               <Select
                 name="sort"
                 label={t.list.sort}
-                value={query.sort ?? (query.q ? 'relevance' : 'name')}
+                value={query.sort ?? 'relevance'}
                 options={LIST_SORTS.map((sort) => [sort, t.sorts[sort]] as const)}
               />
             </fieldset>

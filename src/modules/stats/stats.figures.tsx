@@ -544,6 +544,7 @@ export async function projectionFigures(context: PageContext, window: StatsWindo
         id: 'littles-law',
         title: t.stats.littlesLaw,
         note: projection.littlesLaw.reading,
+        noteLang: 'en',
         table: table(
           [
             ['measure', t.stats.columns.criterion],

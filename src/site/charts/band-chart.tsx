@@ -21,6 +21,10 @@ export interface BandChartProps {
 
 const MARGIN = { top: 12, right: 12, bottom: 28, left: 48 };
 
+/** The first and last labels sit inside the chart instead of being cut at its edges. */
+const anchorOf = (index: number, count: number) =>
+  count > 1 && index === count - 1 ? 'end' : index === 0 && count > 1 ? 'start' : 'middle';
+
 /**
  * A line over time with the uncertainty of partial dates as a shaded band from the certain (min)
  * to the possible (max) count. Server-side SVG: works without JavaScript and in the static export.
@@ -75,7 +79,7 @@ export function BandChart({
       )}
       {points.map((p, i) =>
         labels.has(i) ? (
-          <text key={i} class="axis" x={round1(x(i))} y={height - 8} text-anchor="middle">
+          <text key={i} class="axis" x={round1(x(i))} y={height - 8} text-anchor={anchorOf(i, points.length)}>
             {p.label}
           </text>
         ) : null,

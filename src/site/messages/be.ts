@@ -67,7 +67,7 @@ export const be: Messages = {
     page: (page: string, pages: string) => `Старонка ${page} з ${pages}`,
   },
   sorts: {
-    relevance: 'найлепшае супадзенне',
+    relevance: 'найлепшае супадзенне (без пошуку — па імені)',
     name: 'імя, А–Я',
     '-name': 'імя, Я–А',
     createdAt: 'спачатку старыя запісы',

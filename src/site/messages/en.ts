@@ -69,7 +69,7 @@ export const en = {
     page: (page: string, pages: string) => `Page ${page} of ${pages}`,
   },
   sorts: {
-    relevance: 'best match',
+    relevance: 'best match (by name without a search)',
     name: 'name, A–Z',
     '-name': 'name, Z–A',
     createdAt: 'oldest entries first',

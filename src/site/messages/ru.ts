@@ -67,7 +67,7 @@ export const ru: Messages = {
     page: (page: string, pages: string) => `Страница ${page} из ${pages}`,
   },
   sorts: {
-    relevance: 'лучшее совпадение',
+    relevance: 'лучшее совпадение (без поиска — по имени)',
     name: 'имя, А–Я',
     '-name': 'имя, Я–А',
     createdAt: 'сначала старые записи',
