@@ -8,7 +8,7 @@ import { registerApiRoutes } from './http/api.routes.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerSecurityHeaders } from './http/security.js';
-import { registerHomeRoute } from './http/home.routes.js';
+import { registerSiteRoutes, sendNotFoundPage } from './http/site.routes.js';
 import { createBatchService } from './modules/batch/batch.service.js';
 import { createCitationService } from './modules/citation/citation.service.js';
 import { createConditionEventService } from './modules/condition-event/condition-event.service.js';
@@ -79,7 +79,7 @@ export interface AppOptions {
   config: Config;
   /** Services that read with a viewer's eyes: the HTTP layer builds them per request. */
   servicesFor: ServicesFor;
-  /** Where the data lives, shown on the home page. */
+  /** Where the data lives (for logs and diagnostics). */
   databaseLabel: string;
 }
 
@@ -91,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { pageNotFound: sendNotFoundPage });
   await registerSecurityHeaders(app);
   await registerAuth(app, { services: options.servicesFor(SYSTEM_VIEWER), config: options.config });
 
@@ -109,6 +109,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register((api) => registerApiRoutes(api, options.servicesFor), { prefix: '/api/v1' });
-  registerHomeRoute(app, options);
+  registerSiteRoutes(app, options);
   return app;
 }

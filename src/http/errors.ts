@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, isAppError } from '../lib/errors.js';
 import { validationError } from '../lib/validation.js';
@@ -11,8 +11,13 @@ function body(error: AppError): ErrorBody {
   return { error: { code: error.code, message: error.message, issues: [...error.issues] } };
 }
 
+export interface ErrorHandlingOptions {
+  /** Answers an unknown address outside /api (the site's HTML 404 page); the API keeps its JSON. */
+  pageNotFound?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+}
+
 /** Maps every failure to one JSON shape; the status comes from the error code table only. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError: AppError;
     if (isAppError(error)) {
@@ -40,6 +45,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (options.pageNotFound && !request.url.startsWith('/api') && ['GET', 'HEAD'].includes(request.method)) {
+      return options.pageNotFound(request, reply);
+    }
     const error = new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
     return reply.status(404).send(body(error));
   });

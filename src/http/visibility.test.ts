@@ -3,6 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServices } from '../app.js';
 import { describeEachDialect } from '../../test/database.js';
 import { testApp } from '../../test/app.js';
+import { PUBLIC_VIEWER } from '../modules/user/access.js';
+import { LOCALES } from '../site/locale.js';
+import { listPublicPages } from '../site/registry.js';
 import { aPerson, anEpisode, fixedClock } from '../../test/factories.js';
 
 /**
@@ -279,6 +282,63 @@ describeEachDialect('what the public may see', (database) => {
     }
     expect(urls.length).toBeGreaterThan(100);
   });
+
+  it('crawls every page and download of the public site, in every locale, without a leak', async () => {
+    const services = buildServices(database().db, fixedClock, { viewer: PUBLIC_VIEWER });
+    const urls = (await listPublicPages(services)).map((entry) => entry.url);
+    const hiddenIds = [...seeded.ids.values()].flat();
+    for (const locale of LOCALES) {
+      for (const q of [MARKER, 'Kanarejka', ...ANONYMOUS_NAMES, 'Anonymava', 'Synthetic']) {
+        const query = `q=${encodeURIComponent(q)}`;
+        urls.push(
+          `/${locale}/prisoners?${query}`,
+          `/${locale}/prisoners.csv?${query}`,
+          `/${locale}/prisoners.json?${query}`,
+        );
+      }
+      urls.push(
+        `/${locale}/statistics/dossier/LT`,
+        `/${locale}/statistics/dossier/LT/priority.csv`,
+        `/${locale}/prisoners?status=held&sort=-createdAt`,
+        `/${locale}/prisoners.csv?status=held`,
+        `/${locale}/statistics/deals?from=2020-01-01&granularity=year`,
+        `/${locale}/statistics/revolving-door?from=2020-01-01`,
+        `/${locale}/statistics/reconciliation/reconciliation.csv`,
+        `/${locale}/statistics/deals/ledger.csv?from=2020-01-01`,
+      );
+      // Every seeded id in every kind of record page: hidden ones must be a plain 404.
+      for (const id of hiddenIds) {
+        urls.push(`/${locale}/prisoners/${id}`, `/${locale}/releases/${id}`, `/${locale}/facilities/${id}`);
+      }
+    }
+    // A page repeats the name it was asked for (the search box, the language links, the download
+    // links); what matters is what it found. Hits link to their id and show their full name, which
+    // the other queries of the list catch.
+    const withoutEcho = (url: string, body: string) => {
+      const q = new URL(url, 'http://x').searchParams.get('q');
+      if (!q) return body;
+      return [q, encodeURIComponent(q), new URLSearchParams({ q }).toString().slice(2)].reduce(
+        (text, echo) => text.split(echo).join(''),
+        body,
+      );
+    };
+    for (const url of urls) {
+      const response = await publicApp.inject({ method: 'GET', url });
+      expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+      expectClean(url, withoutEcho(url, response.body));
+    }
+    for (const locale of LOCALES) {
+      const anonymousPage = await publicApp.inject({
+        method: 'GET',
+        url: `/${locale}/prisoners/${seeded.anonymousId}`,
+      });
+      expect(anonymousPage.statusCode).toBe(404);
+    }
+    // The anonymous person is still counted: held on the render day with the public person and the confidential one.
+    const home = await publicApp.inject({ method: 'GET', url: '/en/' });
+    expect(home.body).toMatch(/<dd>3<\/dd>/);
+    expect(urls.length).toBeGreaterThan(200);
+  }, 180_000);
 
   it('answers 404 for hidden records, exactly as for records that do not exist', async () => {
     for (const [path, ids] of seeded.ids) {

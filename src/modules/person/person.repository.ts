@@ -192,9 +192,91 @@ const sortNameOf = (eb: PersonsEb) =>
     .orderBy('personNames.position')
     .limit(1);
 
-function whereFilters(filter: Omit<PersonFilter, keyof Pagination | 'sort'>) {
+/** Filters beyond the public schema, for callers inside the server (search results, birthdays). */
+export interface PersonQuery extends PersonFilter {
+  /** Only these persons (e.g. the hits of a name search). */
+  onlyIds?: readonly string[];
+  /** Birthdays on these days of the year, as MM-DD (full birth dates only). */
+  birthdays?: readonly string[];
+}
+
+type EpisodeCriteria = Pick<
+  PersonQuery,
+  'facilityId' | 'articleId' | 'sentenceMonthsMin' | 'sentenceMonthsMax' | 'detainedFrom' | 'detainedTo'
+>;
+
+const hasEpisodeCriteria = (filter: EpisodeCriteria): boolean =>
+  [
+    filter.facilityId,
+    filter.articleId,
+    filter.sentenceMonthsMin,
+    filter.sentenceMonthsMax,
+    filter.detainedFrom,
+    filter.detainedTo,
+  ].some((value) => value !== undefined);
+
+/**
+ * One episode of the person that meets every episode criterion at once, and that the viewer may
+ * see: a filter must not reveal what a hidden episode holds.
+ */
+function matchingEpisodeOf(eb: PersonsEb, filter: EpisodeCriteria, scope: ReadScope) {
+  let episodes = eb
+    .selectFrom('episodes')
+    .select('episodes.id')
+    .whereRef('episodes.personId', '=', 'persons.id');
+  if (!scope.everything) episodes = episodes.where('episodes.visibility', 'in', scope.levels);
+  if (filter.detainedFrom !== undefined)
+    episodes = episodes.where('episodes.detainedOnHi', '>=', filter.detainedFrom);
+  if (filter.detainedTo !== undefined)
+    episodes = episodes.where('episodes.detainedOnLo', '<=', filter.detainedTo);
+  if (filter.sentenceMonthsMin !== undefined)
+    episodes = episodes.where('episodes.sentenceMonths', '>=', filter.sentenceMonthsMin);
+  if (filter.sentenceMonthsMax !== undefined)
+    episodes = episodes.where('episodes.sentenceMonths', '<=', filter.sentenceMonthsMax);
+  const { articleId, facilityId } = filter;
+  if (articleId !== undefined) {
+    episodes = episodes.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('episodeCharges')
+          .select('episodeCharges.id')
+          .whereRef('episodeCharges.episodeId', '=', 'episodes.id')
+          .where('episodeCharges.articleId', '=', articleId),
+      ),
+    );
+  }
+  if (facilityId !== undefined) {
+    episodes = episodes.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('facilityStays')
+          .select('facilityStays.id')
+          .whereRef('facilityStays.episodeId', '=', 'episodes.id')
+          .where('facilityStays.facilityId', '=', facilityId),
+      ),
+    );
+  }
+  return eb.exists(episodes);
+}
+
+function whereFilters(filter: Omit<PersonQuery, keyof Pagination | 'sort'>, scope: ReadScope) {
   return (eb: PersonsEb) => {
     const conditions = [];
+    if (hasEpisodeCriteria(filter)) conditions.push(matchingEpisodeOf(eb, filter, scope));
+    if (filter.onlyIds !== undefined) {
+      conditions.push(
+        filter.onlyIds.length === 0 ? eb.lit(false) : eb('persons.id', 'in', [...filter.onlyIds]),
+      );
+    }
+    if (filter.birthdays !== undefined) {
+      const days = [...filter.birthdays];
+      conditions.push(
+        days.length === 0
+          ? eb.lit(false)
+          : eb.and([
+              eb(sql<number>`length(${sql.ref('persons.birthDate')})`, '=', 10),
+              eb(sql<string>`substr(${sql.ref('persons.birthDate')}, 6, 5)`, 'in', days),
+            ]),
+      );
+    }
     if (filter.q !== undefined) {
       const pattern = `%${escapeLike(foldForSearch(filter.q))}%`;
       conditions.push(
@@ -270,10 +352,10 @@ function whereFilters(filter: Omit<PersonFilter, keyof Pagination | 'sort'>) {
 
 export async function findPersonIds(
   db: Db,
-  filter: PersonFilter,
+  filter: PersonQuery,
   scope: ReadScope,
 ): Promise<{ ids: string[]; total: number }> {
-  let base = db.selectFrom('persons').where(whereFilters(filter));
+  let base = db.selectFrom('persons').where(whereFilters(filter, scope));
   if (!scope.everything) base = base.where('persons.id', 'in', visiblePersonIds(db, scope));
   const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirst();
   const direction = filter.sort.startsWith('-') ? 'desc' : 'asc';
@@ -292,4 +374,12 @@ export async function countPersons(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<string | number>().as('total'))
     .executeTakeFirst();
   return Number(row?.total ?? 0);
+}
+
+/** Countries that visible persons have ties to (citizenship, origin…), for country dossiers. */
+export async function selectTieCountries(db: Db, scope: ReadScope): Promise<string[]> {
+  let query = db.selectFrom('personTies').select('personTies.country').distinct();
+  if (!scope.everything) query = query.where('personTies.personId', 'in', visiblePersonIds(db, scope));
+  const rows = await query.orderBy('personTies.country').execute();
+  return rows.map((row) => row.country);
 }

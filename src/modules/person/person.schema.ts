@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROMANIZATION_SYSTEMS } from '../../names/systems.js';
 import {
   countryCodeSchema,
+  idSchema,
   nonEmptyText,
   optionalText,
   paginationSchema,
@@ -121,6 +122,30 @@ export const personFilterSchema = paginationSchema.extend({
   visibility: visibilitySchema.optional(),
   anonymous: queryBooleanSchema.optional(),
   heldOn: z.iso.date().optional().describe('Persons certainly held on this day (YYYY-MM-DD)'),
+  facilityId: idSchema.optional().describe('Persons with an episode that passed through this facility'),
+  articleId: idSchema.optional().describe('Persons charged under this legal article in any episode'),
+  sentenceMonthsMin: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1200)
+    .optional()
+    .describe('Sentenced to at least this many months'),
+  sentenceMonthsMax: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1200)
+    .optional()
+    .describe('Sentenced to at most this many months'),
+  detainedFrom: z.iso
+    .date()
+    .optional()
+    .describe('Detained on or after this day (any reading of a partial date)'),
+  detainedTo: z.iso
+    .date()
+    .optional()
+    .describe('Detained on or before this day (any reading of a partial date)'),
   sort: z.enum(PERSON_SORTS).default('name'),
 });
 export type PersonFilter = z.output<typeof personFilterSchema>;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { notFound, ruleViolated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { isoDayOf } from '../../lib/partial-date.js';
+import { addDays, isoDayOf } from '../../lib/partial-date.js';
 import { personHeldOn } from '../../stats/custody.js';
 import { custodySpansFor } from '../episode/episode.service.js';
 import { type Clock, timestamp } from '../shared/clock.js';
@@ -26,6 +26,7 @@ import {
   selectNames,
   selectOccupations,
   selectPersonRows,
+  selectTieCountries,
   selectTies,
   updatePersonRow,
 } from './person.repository.js';
@@ -152,6 +153,48 @@ export function createPersonService(deps: PersonServiceDeps) {
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
+    /**
+     * Like find, among the given persons only (e.g. the hits of a name search): in the order given
+     * (best match first), or in the filter's sort order when `order` is 'sort'.
+     */
+    async findAmong(
+      ids: readonly string[],
+      filter: PersonFilter,
+      order: 'given' | 'sort' = 'given',
+    ): Promise<Page<PersonRecord>> {
+      const all = await findPersonIds(
+        deps.db,
+        { ...filter, onlyIds: ids, limit: ids.length || 1, offset: 0 },
+        scope,
+      );
+      const kept = new Set(all.ids);
+      const ordered = order === 'sort' ? all.ids : ids.filter((id) => kept.has(id));
+      const pageIds = ordered.slice(filter.offset, filter.offset + filter.limit);
+      return {
+        items: await load(deps.db, pageIds),
+        total: ordered.length,
+        limit: filter.limit,
+        offset: filter.offset,
+      };
+    },
+
+    /**
+     * Persons held today whose birthday (full birth dates only) falls on one of the days from
+     * `from` to `to`, inclusive: supporters send cards.
+     */
+    async birthdaysBetween(from: string, to: string): Promise<PersonRecord[]> {
+      const days: string[] = [];
+      for (let day = from; day <= to && days.length < 366; day = addDays(day, 1)) days.push(day.slice(5));
+      const { ids } = await findPersonIds(
+        deps.db,
+        { status: 'held', birthdays: days, limit: 500, offset: 0, sort: 'name' },
+        scope,
+      );
+      const records = await load(deps.db, ids);
+      const position = (record: PersonRecord) => days.indexOf(record.birthDate?.slice(5) ?? '');
+      return records.sort((a, b) => position(a) - position(b));
+    },
+
     async create(input: CreatePerson): Promise<PersonRecord & { duplicateWarnings: NameMatch[] }> {
       return inTransaction(deps.db, async (trx) => {
         const duplicateWarnings = await possibleDuplicates(trx, input.names, scope);
@@ -247,6 +290,9 @@ export function createPersonService(deps: PersonServiceDeps) {
     },
 
     count: () => countPersons(deps.db),
+
+    /** Countries the persons this viewer may see have ties to. */
+    tieCountries: () => selectTieCountries(deps.db, scope),
 
     /** The current id of a person: itself, or where a merge moved it (null if neither). */
     async resolveId(id: string): Promise<string | null> {
