@@ -16,14 +16,16 @@ import { createCountObservationService } from './modules/count-observation/count
 import { createCounterpartService } from './modules/counterpart/counterpart.service.js';
 import { createEpisodeService } from './modules/episode/episode.service.js';
 import { createFacilityService } from './modules/facility/facility.service.js';
+import { createExportService } from './modules/export/export.service.js';
 import { createHistoryService } from './modules/history/history.service.js';
+import { createImportService } from './modules/import/import.service.js';
 import { createLegalArticleService } from './modules/legal-article/legal-article.service.js';
 import { createPersonService } from './modules/person/person.service.js';
 import { createRecognitionService } from './modules/recognition/recognition.service.js';
 import { type Clock, systemClock } from './modules/shared/clock.js';
 import { createSourceService } from './modules/source/source.service.js';
 import { createStatsService } from './modules/stats/stats.service.js';
-import { SYSTEM_VIEWER, type Viewer } from './modules/user/access.js';
+import { PUBLIC_VIEWER, SYSTEM_VIEWER, type Viewer } from './modules/user/access.js';
 import { createUserService } from './modules/user/user.service.js';
 
 /**
@@ -38,9 +40,12 @@ export interface ServiceOptions {
    * HTTP layer always builds services for the request's viewer (see servicesFor in buildApp).
    */
   viewer?: Viewer;
+  /** Largest file an import accepts (config.importMaxBytes). */
+  importMaxBytes?: number;
 }
 
-export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
+/** The services of the registry's records; imports and exports are built on top of these. */
+export function buildRecordServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
   const deps = { db, clock, viewer: options.viewer ?? SYSTEM_VIEWER };
   return {
     users: createUserService({ ...deps, requireTotpFor: options.requireTotpFor ?? ['admin'] }),
@@ -57,6 +62,24 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
     citations: createCitationService(deps),
     stats: createStatsService(deps),
     history: createHistoryService(deps),
+  };
+}
+export type RecordServices = ReturnType<typeof buildRecordServices>;
+
+export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
+  const deps = { db, clock, viewer: options.viewer ?? SYSTEM_VIEWER };
+  return {
+    ...buildRecordServices(db, clock, options),
+    imports: createImportService({
+      ...deps,
+      maxBytes: options.importMaxBytes ?? 20 * 1024 * 1024,
+      servicesOn: (trx) => buildRecordServices(trx, clock, options),
+    }),
+    exports: createExportService({
+      db,
+      clock,
+      publicServicesOn: (trx) => buildRecordServices(trx, clock, { viewer: PUBLIC_VIEWER }),
+    }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

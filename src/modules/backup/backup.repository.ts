@@ -30,6 +30,8 @@ export const BACKUP_TABLES = [
   'users',
   'sessions',
   'apiTokens',
+  'imports',
+  'importMappings',
   'revisions',
   'revisionHead',
 ] as const satisfies readonly (keyof Database)[];
@@ -45,6 +47,7 @@ const ORDER_BY: Partial<Record<BackupTable, readonly string[]>> = {
   batchCounterparts: ['batchId', 'counterpartId', 'role'],
   nameKeys: ['personId', 'key'],
   personRedirects: ['oldId'],
+  importMappings: ['name'],
   sessions: ['idHash'],
   revisions: ['seq'],
 };
