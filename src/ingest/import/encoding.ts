@@ -74,6 +74,13 @@ export function decodeText(bytes: Buffer, given?: Encoding): DecodedText {
     }
     return { text: iconv.decode(bytes, 'win1251'), encoding: 'cp1251', detected: false };
   }
+  if (bytes.includes(0)) {
+    throw new AppError(
+      'validation_failed',
+      'the file holds NUL bytes, so it is not UTF-8 or Windows-1251 text (UTF-16, or a binary file such as a workbook saved with a .csv name): save it as UTF-8 CSV, or import the workbook as xlsx',
+      [{ path: 'encoding', message: 'not text' }],
+    );
+  }
   if (invalidAt < 0) return { text: stripBom(bytes.toString('utf8')), encoding: 'utf8', detected: true };
   const asCp1251 = iconv.decode(bytes, 'win1251');
   if (cyrillicShare(asCp1251) >= 0.8) return { text: asCp1251, encoding: 'cp1251', detected: true };

@@ -54,6 +54,8 @@ export function readCsv(text: string): SheetTable {
     const records = parse(text, {
       delimiter,
       relax_column_count: true,
+      // A quote inside an unquoted cell (=HYPERLINK("…") typed by hand) is text, not a syntax error.
+      relax_quotes: true,
       skip_empty_lines: true,
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -84,7 +86,7 @@ function cellText(value: unknown): string {
 export async function readXlsx(bytes: Buffer): Promise<SheetTable> {
   let data: unknown[][];
   try {
-    data = (await readSheet(bytes));
+    data = await readSheet(bytes);
   } catch (error) {
     throw new AppError(
       'validation_failed',
