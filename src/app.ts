@@ -16,7 +16,12 @@ import { createCountObservationService } from './modules/count-observation/count
 import { createCounterpartService } from './modules/counterpart/counterpart.service.js';
 import { createEpisodeService } from './modules/episode/episode.service.js';
 import { createFacilityService } from './modules/facility/facility.service.js';
+import { registerEmbedRoutes } from './modules/embed/embed.routes.js';
+import { registerDataRoutes } from './modules/export/export.routes.js';
 import { createExportService } from './modules/export/export.service.js';
+import { createFeedService } from './modules/feed/feed.service.js';
+import { registerFeedRoutes } from './modules/feed/feed.routes.js';
+import { registerImportRoutes } from './modules/import/import.routes.js';
 import { createHistoryService } from './modules/history/history.service.js';
 import { createImportService } from './modules/import/import.service.js';
 import { createLegalArticleService } from './modules/legal-article/legal-article.service.js';
@@ -80,6 +85,10 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
       clock,
       publicServicesOn: (trx) => buildRecordServices(trx, clock, { viewer: PUBLIC_VIEWER }),
     }),
+    feeds: createFeedService({
+      clock,
+      publicServices: () => buildRecordServices(db, clock, { viewer: PUBLIC_VIEWER }),
+    }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -120,6 +129,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register((api) => registerApiRoutes(api, options.servicesFor), { prefix: '/api/v1' });
+  await app.register(
+    (api) => registerImportRoutes(api, options.servicesFor, { maxBytes: options.config.importMaxBytes }),
+    { prefix: '/api/v1' },
+  );
+  registerDataRoutes(app, options.servicesFor);
+  registerFeedRoutes(app, options.servicesFor);
+  registerEmbedRoutes(app, options.servicesFor);
   registerHomeRoute(app, options);
   return app;
 }

@@ -55,7 +55,8 @@ class RollBack extends Error {
   }
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
 
 export function formatOf(fileName: string, given?: ImportFormat): ImportFormat {
   if (given) return given;
@@ -68,10 +69,11 @@ export function formatOf(fileName: string, given?: ImportFormat): ImportFormat {
   ]);
 }
 
-export function tooLarge(size: number, maxBytes: number): AppError {
+/** size is null when an upload was cut off at the limit, so its full size is unknown. */
+export function tooLarge(size: number | null, maxBytes: number): AppError {
   return new AppError(
     'validation_failed',
-    `the file is ${megabytes(size)}; imports take at most ${megabytes(maxBytes)} (UNFREE_IMPORT_MAX_BYTES): split the list into smaller files`,
+    `the file is ${size === null ? 'too large' : sizeText(size)}; imports take at most ${sizeText(maxBytes)} (UNFREE_IMPORT_MAX_BYTES): split the list into smaller files`,
     [{ path: 'file', message: 'too large' }],
   );
 }

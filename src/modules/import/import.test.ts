@@ -251,7 +251,7 @@ describeEachDialect('spreadsheet import', (database) => {
       const small = buildServices(database().db, fixedClock, { importMaxBytes: 1024 });
       const bytes = Buffer.alloc(2048, 'a');
       await expect(small.imports.dryRun({ name: 'big.csv', bytes })).rejects.toThrow(
-        /the file is 0.0 MB; imports take at most 0.0 MB/,
+        /the file is 2048 bytes; imports take at most 1024 bytes/,
       );
     });
 
