@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerPersonCommands } from './commands/person.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -25,5 +27,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
   return program;
 }

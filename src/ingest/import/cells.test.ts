@@ -69,6 +69,7 @@ describe('numbers, terms, articles and words', () => {
     expect(value(readSentenceMonths('18 months'))).toBe(18);
     expect(value(readSentenceMonths('36'))).toMatch(/no unit/);
     expect(value(readSentenceMonths('пожизненно'))).toMatch(/life sentence/);
+    expect(value(readSentenceMonths('2019-12-07'))).toMatch(/is a date, not a term/);
   });
 
   it('reads article lists with parts', () => {

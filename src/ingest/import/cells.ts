@@ -65,6 +65,10 @@ export function readSentenceMonths(raw: string): CellResult<number> {
     return fail(
       `"${raw.trim()}" is a life sentence, which has no term in months: put it in the sentence note`,
     );
+  if (readPartialDate(text).ok)
+    return fail(
+      `"${raw.trim()}" is a date, not a term: map an end date to no field, or write the term ("3 years")`,
+    );
   const parts = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*([^\d\s]+\.?)?/g)];
   if (parts.length === 0)
     return fail(`"${raw.trim()}" is not a term: write e.g. "3 years", "2 г. 6 мес." or "18 months"`);

@@ -83,9 +83,13 @@ const READERS: Record<ImportField, (text: string) => CellResult<unknown>> = {
 
 const NAME_FIELDS = ['name', 'nameBe', 'nameRu', 'nameLatin'] as const;
 
-function draftOf(values: Values, problems: string[]): Pick<RowDraft, 'person' | 'episode' | 'sourceUrls'> {
+function draftOf(
+  values: Values,
+  problems: string[],
+  nameUnreadable: boolean,
+): Pick<RowDraft, 'person' | 'episode' | 'sourceUrls'> {
   const names = NAME_FIELDS.flatMap((field) => (values[field] ? [values[field] as NameReading] : []));
-  if (names.length === 0) problems.push('no name: a person needs at least one name');
+  if (names.length === 0 && !nameUnreadable) problems.push('no name: a person needs at least one name');
   const detainedOn = (values.detainedOn as string | undefined) ?? null;
   const releasedOn = (values.releasedOn as string | undefined) ?? null;
   const releaseMode = (values.releaseMode as string | undefined) ?? null;
@@ -149,7 +153,11 @@ export function interpretTable(table: SheetTable, mapping: ColumnMapping): Inter
       values[field] = result.value;
       return { column, field, value };
     });
-    const draft = draftOf(values, problems);
+    const nameUnreadable = cells.some(
+      (cell) =>
+        cell.problem !== undefined && (NAME_FIELDS as readonly (ImportField | null)[]).includes(cell.field),
+    );
+    const draft = draftOf(values, problems, nameUnreadable);
     return { line, cells, problems, ...draft, fingerprint: JSON.stringify(draft) };
   });
   return { unmappedColumns, absentColumns, rows };

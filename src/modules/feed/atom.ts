@@ -34,10 +34,7 @@ const XML_ESCAPES: Record<string, string> = {
 const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(FORBIDDEN_IN_XML, '')
-
-    .replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+  return text.replace(FORBIDDEN_IN_XML, '').replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
 export function renderAtom(feed: AtomFeed): string {
