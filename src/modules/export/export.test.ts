@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,9 @@ import { tableCounts } from '../../../test/snapshot.js';
 import { seedDemo } from '../demo/demo.seed.js';
 import { escapeFormula } from './export.formats.js';
 import { exportJsonSchema } from './export.schema.js';
+import { readExportDocument } from '../import/import.json.js';
 
+const FIXTURES = new URL('../../../test/fixtures/exports/', import.meta.url);
 const SCHEMA_FILE = new URL('../../../docs/export/unfree-export-v1.schema.json', import.meta.url);
 const MARKER = 'HIDDENMARK';
 /** After every date of the demo dataset. */
@@ -236,6 +238,33 @@ describeEachDialect('export', (database, dialect) => {
       downloads.files.find((entry) => entry.name === 'checksums.txt')?.content.toString() ?? '';
     for (const entry of downloads.files.filter((f) => f.name !== 'checksums.txt')) {
       expect(checksums).toContain(`${entry.sha256}  ${entry.name}`);
+    }
+  });
+});
+
+describeEachDialect('export files of every published version', (_database, dialect) => {
+  const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
+
+  it('has a fixture of the current version', () => {
+    expect(files).toContain('unfree-export-v1.json');
+  });
+
+  it.each(files)('%s still imports into an empty database and exports the same records', async (name) => {
+    const bytes = readFileSync(new URL(name, FIXTURES));
+    const empty = await createTestDatabase(dialect);
+    try {
+      const services = buildServices(empty.db, fixedClock);
+      const report = await services.imports.run({ name, bytes });
+      expect(report.rows.filter((row) => row.outcome === 'reject')).toEqual([]);
+      const upgraded = readExportDocument(JSON.parse(bytes.toString('utf8')));
+      const exported = await services.exports.document();
+      expect({ ...exported, generatedAt: null, licence: null }).toEqual({
+        ...upgraded,
+        generatedAt: null,
+        licence: null,
+      });
+    } finally {
+      await empty.drop();
     }
   });
 });
