@@ -202,6 +202,29 @@ describeEachDialect('export', (database, dialect) => {
     expect(again.rows.filter((row) => row.outcome !== 'unchanged')).toEqual([]);
     expect(again.importId).toBeNull();
     expect(await tableCounts(empty.db)).toEqual(before);
+
+    // A newer export of the same registry updates only what changed, field by field.
+    const [person] = first.persons;
+    const [episode] = first.episodes.filter((item) => item.release === null);
+    if (!person || !episode) throw new Error('the seed has persons and an open episode');
+    const newer = {
+      ...first,
+      persons: first.persons.map((item) =>
+        item.id === person.id ? { ...item, region: 'Synthetic new region' } : item,
+      ),
+      episodes: first.episodes.map((item) =>
+        item.id === episode.id ? { ...item, sentenceMonths: 18 } : item,
+      ),
+    };
+    const update = await target.imports.run({
+      name: 'newer.json',
+      bytes: Buffer.from(JSON.stringify(newer)),
+    });
+    expect(update.rows.filter((row) => row.outcome !== 'unchanged').map((row) => row.actions)).toEqual([
+      [{ entity: 'person', action: 'update', id: person.id, fields: ['region'] }],
+      [{ entity: 'episode', action: 'update', id: episode.id, fields: ['sentenceMonths'] }],
+    ]);
+    expect(await target.exports.document()).toEqual(newer);
   });
 
   it('writes one CSV per table with formulas escaped, and Popolo persons, organizations and memberships', async () => {
