@@ -11,6 +11,8 @@ import { escapeFormula } from './export.formats.js';
 import { exportJsonSchema } from './export.schema.js';
 import { readExportDocument } from '../import/import.json.js';
 
+/** Imports of a whole registry (the demo dataset and more) into a new database: slow on a loaded machine. */
+const WHOLE_REGISTRY = { timeout: 120_000 };
 const FIXTURES = new URL('../../../test/fixtures/exports/', import.meta.url);
 const SCHEMA_FILE = new URL('../../../docs/export/unfree-export-v1.schema.json', import.meta.url);
 const MARKER = 'HIDDENMARK';
@@ -187,45 +189,49 @@ describeEachDialect('export', (database, dialect) => {
     expect(validate({ ...document, version: 2 })).toBe(false);
   });
 
-  it('round-trips: export → import into an empty database → export again is identical, and a second import changes nothing', async () => {
-    const first = await services.exports.document();
-    const file = { name: 'unfree-public.json', bytes: Buffer.from(JSON.stringify(first)) };
-    if (!empty) throw new Error('no second database');
-    const target = buildServices(empty.db, fixedClock);
-    const report = await target.imports.run(file);
-    expect(report.counts.reject).toBe(0);
-    expect(report.counts.create).toBeGreaterThan(10);
-    expect(await target.exports.document()).toEqual(first);
+  it(
+    'round-trips: export → import into an empty database → export again is identical, and a second import changes nothing',
+    WHOLE_REGISTRY,
+    async () => {
+      const first = await services.exports.document();
+      const file = { name: 'unfree-public.json', bytes: Buffer.from(JSON.stringify(first)) };
+      if (!empty) throw new Error('no second database');
+      const target = buildServices(empty.db, fixedClock);
+      const report = await target.imports.run(file);
+      expect(report.counts.reject).toBe(0);
+      expect(report.counts.create).toBeGreaterThan(10);
+      expect(await target.exports.document()).toEqual(first);
 
-    const before = await tableCounts(empty.db);
-    const again = await target.imports.run(file);
-    expect(again.rows.filter((row) => row.outcome !== 'unchanged')).toEqual([]);
-    expect(again.importId).toBeNull();
-    expect(await tableCounts(empty.db)).toEqual(before);
+      const before = await tableCounts(empty.db);
+      const again = await target.imports.run(file);
+      expect(again.rows.filter((row) => row.outcome !== 'unchanged')).toEqual([]);
+      expect(again.importId).toBeNull();
+      expect(await tableCounts(empty.db)).toEqual(before);
 
-    // A newer export of the same registry updates only what changed, field by field.
-    const [person] = first.persons;
-    const [episode] = first.episodes.filter((item) => item.release === null);
-    if (!person || !episode) throw new Error('the seed has persons and an open episode');
-    const newer = {
-      ...first,
-      persons: first.persons.map((item) =>
-        item.id === person.id ? { ...item, region: 'Synthetic new region' } : item,
-      ),
-      episodes: first.episodes.map((item) =>
-        item.id === episode.id ? { ...item, sentenceMonths: 18 } : item,
-      ),
-    };
-    const update = await target.imports.run({
-      name: 'newer.json',
-      bytes: Buffer.from(JSON.stringify(newer)),
-    });
-    expect(update.rows.filter((row) => row.outcome !== 'unchanged').map((row) => row.actions)).toEqual([
-      [{ entity: 'person', action: 'update', id: person.id, fields: ['region'] }],
-      [{ entity: 'episode', action: 'update', id: episode.id, fields: ['sentenceMonths'] }],
-    ]);
-    expect(await target.exports.document()).toEqual(newer);
-  });
+      // A newer export of the same registry updates only what changed, field by field.
+      const [person] = first.persons;
+      const [episode] = first.episodes.filter((item) => item.release === null);
+      if (!person || !episode) throw new Error('the seed has persons and an open episode');
+      const newer = {
+        ...first,
+        persons: first.persons.map((item) =>
+          item.id === person.id ? { ...item, region: 'Synthetic new region' } : item,
+        ),
+        episodes: first.episodes.map((item) =>
+          item.id === episode.id ? { ...item, sentenceMonths: 18 } : item,
+        ),
+      };
+      const update = await target.imports.run({
+        name: 'newer.json',
+        bytes: Buffer.from(JSON.stringify(newer)),
+      });
+      expect(update.rows.filter((row) => row.outcome !== 'unchanged').map((row) => row.actions)).toEqual([
+        [{ entity: 'person', action: 'update', id: person.id, fields: ['region'] }],
+        [{ entity: 'episode', action: 'update', id: episode.id, fields: ['sentenceMonths'] }],
+      ]);
+      expect(await target.exports.document()).toEqual(newer);
+    },
+  );
 
   it('writes one CSV per table with formulas escaped, and Popolo persons, organizations and memberships', async () => {
     const tables = await services.exports.csv();
@@ -272,22 +278,26 @@ describeEachDialect('export files of every published version', (_database, diale
     expect(files).toContain('unfree-export-v1.json');
   });
 
-  it.each(files)('%s still imports into an empty database and exports the same records', async (name) => {
-    const bytes = readFileSync(new URL(name, FIXTURES));
-    const empty = await createTestDatabase(dialect);
-    try {
-      const services = buildServices(empty.db, fixedClock);
-      const report = await services.imports.run({ name, bytes });
-      expect(report.rows.filter((row) => row.outcome === 'reject')).toEqual([]);
-      const upgraded = readExportDocument(JSON.parse(bytes.toString('utf8')));
-      const exported = await services.exports.document();
-      expect({ ...exported, generatedAt: null, licence: null }).toEqual({
-        ...upgraded,
-        generatedAt: null,
-        licence: null,
-      });
-    } finally {
-      await empty.drop();
-    }
-  });
+  it.each(files)(
+    '%s still imports into an empty database and exports the same records',
+    WHOLE_REGISTRY,
+    async (name) => {
+      const bytes = readFileSync(new URL(name, FIXTURES));
+      const empty = await createTestDatabase(dialect);
+      try {
+        const services = buildServices(empty.db, fixedClock);
+        const report = await services.imports.run({ name, bytes });
+        expect(report.rows.filter((row) => row.outcome === 'reject')).toEqual([]);
+        const upgraded = readExportDocument(JSON.parse(bytes.toString('utf8')));
+        const exported = await services.exports.document();
+        expect({ ...exported, generatedAt: null, licence: null }).toEqual({
+          ...upgraded,
+          generatedAt: null,
+          licence: null,
+        });
+      } finally {
+        await empty.drop();
+      }
+    },
+  );
 });
