@@ -18,7 +18,14 @@ import type { DraftTargets } from './modules/draft/draft.kinds.js';
 import { createDraftService } from './modules/draft/draft.service.js';
 import { createEpisodeService } from './modules/episode/episode.service.js';
 import { createFacilityService } from './modules/facility/facility.service.js';
+import { registerEmbedRoutes } from './modules/embed/embed.routes.js';
+import { registerDataRoutes } from './modules/export/export.routes.js';
+import { createExportService } from './modules/export/export.service.js';
+import { createFeedService } from './modules/feed/feed.service.js';
+import { registerFeedRoutes } from './modules/feed/feed.routes.js';
+import { registerImportRoutes } from './modules/import/import.routes.js';
 import { createHistoryService } from './modules/history/history.service.js';
+import { createImportService } from './modules/import/import.service.js';
 import { createLegalArticleService } from './modules/legal-article/legal-article.service.js';
 import { createPersonService } from './modules/person/person.service.js';
 import { createProposalService } from './modules/proposal/proposal.service.js';
@@ -27,7 +34,7 @@ import { createRecognitionService } from './modules/recognition/recognition.serv
 import { type Clock, systemClock } from './modules/shared/clock.js';
 import { createSourceService } from './modules/source/source.service.js';
 import { createStatsService } from './modules/stats/stats.service.js';
-import { SYSTEM_VIEWER, type Viewer } from './modules/user/access.js';
+import { PUBLIC_VIEWER, SYSTEM_VIEWER, type Viewer } from './modules/user/access.js';
 import { createUserService } from './modules/user/user.service.js';
 
 /**
@@ -42,9 +49,12 @@ export interface ServiceOptions {
    * HTTP layer always builds services for the request's viewer (see servicesFor in buildApp).
    */
   viewer?: Viewer;
+  /** Largest file an import accepts (config.importMaxBytes). */
+  importMaxBytes?: number;
 }
 
-export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
+/** The services of the registry's records; imports and exports are built on top of these. */
+export function buildRecordServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
   const deps = { db, clock, viewer: options.viewer ?? SYSTEM_VIEWER };
   return {
     users: createUserService({ ...deps, requireTotpFor: options.requireTotpFor ?? ['admin'] }),
@@ -63,11 +73,33 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
     history: createHistoryService(deps),
     drafts: createDraftService({
       ...deps,
-      servicesOn: (on: Db): DraftTargets => buildServices(on, clock, options),
+      servicesOn: (on: Db): DraftTargets => buildRecordServices(on, clock, options),
     }),
     proposals: createProposalService({
       ...deps,
-      servicesOn: (other: Db): RegistryServices => buildServices(other, clock, options),
+      servicesOn: (other: Db): RegistryServices => buildRecordServices(other, clock, options),
+    }),
+  };
+}
+export type RecordServices = ReturnType<typeof buildRecordServices>;
+
+export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
+  const deps = { db, clock, viewer: options.viewer ?? SYSTEM_VIEWER };
+  return {
+    ...buildRecordServices(db, clock, options),
+    imports: createImportService({
+      ...deps,
+      maxBytes: options.importMaxBytes ?? 20 * 1024 * 1024,
+      servicesOn: (trx) => buildRecordServices(trx, clock, options),
+    }),
+    exports: createExportService({
+      db,
+      clock,
+      publicServicesOn: (trx) => buildRecordServices(trx, clock, { viewer: PUBLIC_VIEWER }),
+    }),
+    feeds: createFeedService({
+      clock,
+      publicServices: () => buildRecordServices(db, clock, { viewer: PUBLIC_VIEWER }),
     }),
   };
 }
@@ -110,5 +142,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register((api) => registerApiRoutes(api, options.servicesFor), { prefix: '/api/v1' });
   registerSiteRoutes(app, options);
+  await app.register(
+    (api) => registerImportRoutes(api, options.servicesFor, { maxBytes: options.config.importMaxBytes }),
+    { prefix: '/api/v1' },
+  );
+  registerDataRoutes(app, options.servicesFor);
+  registerFeedRoutes(app, options.servicesFor);
+  registerEmbedRoutes(app, options.servicesFor);
   return app;
 }

@@ -30,6 +30,12 @@ const configSchema = z.object({
     .enum(['auto', 'never'])
     .default('auto')
     .describe('auto: load the demo dataset when the database is empty'),
+  importMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20 * 1024 * 1024)
+    .describe('Largest file an import accepts; a larger one is refused before it is read'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -44,6 +50,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     seedDemo: env.UNFREE_SEED_DEMO,
     requireTotpFor: env.UNFREE_REQUIRE_TOTP_FOR,
     secureCookies: env.UNFREE_SECURE_COOKIES,
+    importMaxBytes: env.UNFREE_IMPORT_MAX_BYTES,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, value]) => value !== undefined && value !== ''),

@@ -31,7 +31,11 @@ export async function startServer(
     const app = await buildApp({
       config,
       servicesFor: (viewer) =>
-        buildServices(database.db, undefined, { requireTotpFor: config.requireTotpFor, viewer }),
+        buildServices(database.db, undefined, {
+          requireTotpFor: config.requireTotpFor,
+          importMaxBytes: config.importMaxBytes,
+          viewer,
+        }),
       databaseLabel: `${database.dialect}: ${database.location}`,
     });
     await app.listen({ port: config.port, host: config.host });

@@ -46,7 +46,10 @@ export async function withDatabase(
     await action({
       config,
       database,
-      services: buildServices(database.db, undefined, { requireTotpFor: config.requireTotpFor }),
+      services: buildServices(database.db, undefined, {
+        requireTotpFor: config.requireTotpFor,
+        importMaxBytes: config.importMaxBytes,
+      }),
       out,
     });
   } catch (error) {

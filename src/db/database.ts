@@ -323,6 +323,27 @@ export interface ProposalTable extends Versioned {
   resultId: string | null;
 }
 
+export interface ImportTable {
+  id: string;
+  sha256: string;
+  fileName: string;
+  format: string;
+  mappingName: string | null;
+  /** The column mapping used, as JSON. */
+  mapping: string | null;
+  /** How many rows were created, updated, merged, unchanged, as JSON. */
+  counts: string;
+  actor: string;
+  createdAt: string;
+}
+
+export interface ImportMappingTable {
+  name: string;
+  mapping: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   persons: PersonTable;
   personNames: PersonNameTable;
@@ -352,6 +373,8 @@ export interface Database {
   revisionHead: RevisionHeadTable;
   drafts: DraftTable;
   proposals: ProposalTable;
+  imports: ImportTable;
+  importMappings: ImportMappingTable;
 }
 
 /** A database handle or an open transaction: repositories take either, so they compose. */

@@ -6,6 +6,7 @@ import * as accounts from './migrations/0003-accounts.js';
 import * as personPrivateFields from './migrations/0004-person-private-fields.js';
 import * as history from './migrations/0005-history.js';
 import * as drafts from './migrations/0006-drafts.js';
+import * as imports from './migrations/0007-imports.js';
 import * as proposals from './migrations/0008-proposals.js';
 
 /**
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-person-private-fields': personPrivateFields,
   '0005-history': history,
   '0006-drafts': drafts,
+  '0007-imports': imports,
   '0008-proposals': proposals,
 };
 

@@ -270,6 +270,24 @@ describeEachDialect('what the public may see', (database) => {
       '/api/v1/persons?anonymous=true',
       '/api/v1/persons?tieCountry=LT',
     );
+    // Open data outside the API (not in the OpenAPI document): feeds, the counter, the downloads.
+    urls.push(
+      '/feeds/prisoners.atom',
+      '/feeds/releases.atom',
+      '/embed/counter-snippet.txt',
+      '/data/index.json',
+    );
+    for (const id of [...allIds, seeded.anonymousId]) urls.push(`/feeds/persons/${id}.atom`);
+    for (const lang of ['en', 'be', 'ru']) urls.push(`/embed/counter.svg?lang=${lang}`);
+    const downloads = (await publicApp.inject({ method: 'GET', url: '/data/index.json' })).json<{
+      files: { url: string }[];
+    }>();
+    expect(downloads.files.length).toBeGreaterThan(10);
+    urls.push(...downloads.files.map((file) => file.url));
+    // The crawl reads real content: the public person is in the export, the feeds and the CSV.
+    for (const url of ['/data/unfree-public.json', '/data/person_names.csv', '/feeds/prisoners.atom']) {
+      expect((await publicApp.inject({ method: 'GET', url })).body).toContain('Synthetic Publicava');
+    }
     for (const url of urls) {
       const response = await publicApp.inject({ method: 'GET', url });
       expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBeLessThan(500);

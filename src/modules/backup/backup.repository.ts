@@ -31,6 +31,8 @@ export const BACKUP_TABLES = [
   'users',
   'sessions',
   'apiTokens',
+  'imports',
+  'importMappings',
   'revisions',
   'revisionHead',
   'drafts',
@@ -47,6 +49,7 @@ const ORDER_BY: Partial<Record<BackupTable, readonly string[]>> = {
   batchCounterparts: ['batchId', 'counterpartId', 'role'],
   nameKeys: ['personId', 'key'],
   personRedirects: ['oldId'],
+  importMappings: ['name'],
   sessions: ['idHash'],
   revisions: ['seq'],
 };

@@ -3,7 +3,7 @@ import { AppError, type ErrorIssue, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { type Clock, timestamp } from '../shared/clock.js';
 import type { Page } from '../shared/common.schema.js';
-import type { ResourceService } from '../shared/resource.js';
+import type { CreateOptions, ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { existsById } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -149,10 +149,10 @@ export function createBatchService(deps: BatchServiceDeps) {
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
-    async create(input: CreateBatch): Promise<BatchRecord> {
+    async create(input: CreateBatch, options: CreateOptions = {}): Promise<BatchRecord> {
       return inTransaction(deps.db, async (trx) => {
         await checkReferences(trx, input);
-        const id = newId();
+        const id = options.id ?? newId();
         const now = timestamp(deps.clock);
         await insertBatch(trx, {
           id,

@@ -5,7 +5,7 @@ import { isCertainlyBefore, isoDayOf } from '../../lib/partial-date.js';
 import { type CustodySpan, personStatus } from '../../stats/custody.js';
 import { type Clock, timestamp } from '../shared/clock.js';
 import type { Page } from '../shared/common.schema.js';
-import type { ResourceService } from '../shared/resource.js';
+import type { CreateOptions, ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { existsById } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -219,12 +219,12 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
       return { items: await load(deps.db, ids), total, limit: filter.limit, offset: filter.offset };
     },
 
-    async create(input: CreateEpisode): Promise<EpisodeRecord> {
+    async create(input: CreateEpisode, options: CreateOptions = {}): Promise<EpisodeRecord> {
       return inTransaction(deps.db, async (trx) => {
         if (!(await existsById(trx, 'persons', input.personId))) {
           throw ruleViolated('personId', `person ${input.personId} does not exist`);
         }
-        const id = newId();
+        const id = options.id ?? newId();
         const { personId, ...content } = input;
         await checkEpisode(trx, personId, id, content, today());
         const now = timestamp(deps.clock);

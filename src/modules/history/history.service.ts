@@ -63,6 +63,17 @@ export function actorOf(viewer: Viewer): string {
   return viewer.user ? viewer.user.id : 'public';
 }
 
+const reasonsOfTransactions = new WeakMap<Db, string>();
+
+/**
+ * Names why every change made in this transaction is made (e.g. "import <id> of list.csv, sha256 …"),
+ * for the changes whose service gives no reason of its own: an import calls many services, and each
+ * of their revisions must say that the import made it.
+ */
+export function giveReasonForTransaction(trx: Db, reason: string): void {
+  reasonsOfTransactions.set(trx, reason);
+}
+
 /** Appends one revision; call it inside the transaction that makes the change. */
 export async function recordRevision(db: Db, viewer: Viewer, clock: Clock, change: Change): Promise<number> {
   const diff = fieldDiff(change.before, change.after);
@@ -76,7 +87,7 @@ export async function recordRevision(db: Db, viewer: Viewer, clock: Clock, chang
     recordId: change.recordId,
     action: change.action,
     diff: canonicalJson(diff),
-    reason: change.reason ?? null,
+    reason: change.reason ?? reasonsOfTransactions.get(db) ?? null,
   };
   await insertRevision(db, { ...content, prevHash, hash: revisionHash(prevHash, content) });
   return seq;

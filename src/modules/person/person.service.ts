@@ -6,7 +6,7 @@ import { personHeldOn } from '../../stats/custody.js';
 import { custodySpansFor } from '../episode/episode.service.js';
 import { type Clock, timestamp } from '../shared/clock.js';
 import type { Page } from '../shared/common.schema.js';
-import type { ResourceService } from '../shared/resource.js';
+import type { CreateOptions, ResourceService } from '../shared/resource.js';
 import { deleteOrExplain, staleVersion } from '../shared/simple.service.js';
 import { reassignRows } from '../shared/table.repository.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -195,10 +195,13 @@ export function createPersonService(deps: PersonServiceDeps) {
       return records.sort((a, b) => position(a) - position(b));
     },
 
-    async create(input: CreatePerson): Promise<PersonRecord & { duplicateWarnings: NameMatch[] }> {
+    async create(
+      input: CreatePerson,
+      options: CreateOptions = {},
+    ): Promise<PersonRecord & { duplicateWarnings: NameMatch[] }> {
       return inTransaction(deps.db, async (trx) => {
         const duplicateWarnings = await possibleDuplicates(trx, input.names, scope);
-        const id = newId();
+        const id = options.id ?? newId();
         const now = timestamp(deps.clock);
         await insertPerson(trx, {
           id,

@@ -4,7 +4,7 @@ import { AppError, notFound, ruleViolated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { type Clock, timestamp } from './clock.js';
 import type { Page, Pagination } from './common.schema.js';
-import type { ResourceService } from './resource.js';
+import type { CreateOptions, ResourceService } from './resource.js';
 import {
   type Filter,
   type TableName,
@@ -140,12 +140,12 @@ export function createSimpleService<
       return { items: rows, total, limit: filter.limit, offset: filter.offset };
     },
 
-    async create(input: TCreate): Promise<TRecord> {
+    async create(input: TCreate, options: CreateOptions = {}): Promise<TRecord> {
       return inTransaction(deps.db, async (trx) => {
         const now = timestamp(deps.clock);
         const values = {
           ...prepare(input as Record<string, unknown>),
-          id: newId(),
+          id: options.id ?? newId(),
           createdAt: now,
           updatedAt: now,
         };

@@ -1,0 +1,161 @@
+import type { RecordServices } from '../../app.js';
+import type { Clock } from '../shared/clock.js';
+import type { AtomEntry, AtomFeed } from './atom.js';
+
+/**
+ * The public Atom feeds, read through the public's services: anonymous and hidden persons and
+ * records never appear, and the feed of a person the public may not see is "not found".
+ */
+export interface FeedServiceDeps {
+  clock: Clock;
+  /** The services of the public viewer. */
+  publicServices: () => RecordServices;
+}
+
+const FEED_SIZE = 50;
+
+const newest = (entries: readonly AtomEntry[], clock: Clock) =>
+  entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') ||
+  clock().toISOString();
+
+const RELEASE_WORDS: Record<string, string> = {
+  sentence_served: 'after serving the sentence',
+  pardon: 'pardoned',
+  negotiated: 'in a negotiated release',
+  deportation: 'deported',
+  amnesty: 'under an amnesty',
+  acquittal: 'acquitted',
+  case_closed: 'case closed',
+  death_in_custody: 'died in custody',
+  other: '',
+};
+
+export function createFeedService(deps: FeedServiceDeps) {
+  const personLink = (base: string, id: string) => `${base}/api/v1/persons/${id}`;
+
+  function feed(base: string, path: string, title: string, subtitle: string, entries: AtomEntry[]): AtomFeed {
+    return {
+      id: `${base}${path}`,
+      title,
+      subtitle,
+      selfLink: `${base}${path}`,
+      alternateLink: `${base}/`,
+      updated: newest(entries, deps.clock),
+      entries,
+    };
+  }
+
+  return {
+    /** Persons newly added to the registry, newest first. */
+    async prisoners(base: string): Promise<AtomFeed> {
+      const { items } = await deps
+        .publicServices()
+        .persons.find({ limit: FEED_SIZE, offset: 0, sort: '-createdAt' });
+      const entries = items.map((person) => ({
+        id: `urn:uuid:${person.id}`,
+        title: person.displayName,
+        updated: person.createdAt,
+        link: personLink(base, person.id),
+        summary: [
+          `Added to the registry: ${person.displayName}`,
+          person.birthDate ? `born ${person.birthDate}` : '',
+          person.region ?? '',
+          `status: ${person.status.replace(/_/g, ' ')}`,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      }));
+      return feed(
+        base,
+        '/feeds/prisoners.atom',
+        'unfree: new in the registry',
+        'Persons newly documented',
+        entries,
+      );
+    },
+
+    /** Releases, latest release date first. */
+    async releases(base: string): Promise<AtomFeed> {
+      const services = deps.publicServices();
+      const released = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await services.episodes.find({ limit: 500, offset });
+        released.push(...page.items.filter((episode) => episode.release !== null));
+        if (page.items.length < 500) break;
+      }
+      released.sort((a, b) => ((a.release?.releasedOn ?? '') < (b.release?.releasedOn ?? '') ? 1 : -1));
+      const entries: AtomEntry[] = [];
+      for (const episode of released.slice(0, FEED_SIZE)) {
+        const person = await services.persons.get(episode.personId);
+        const release = episode.release;
+        if (!release) continue;
+        entries.push({
+          id: `urn:uuid:${episode.id}`,
+          title: `${person.displayName} released ${release.releasedOn}`,
+          updated: episode.updatedAt,
+          link: personLink(base, person.id),
+          summary: [
+            `${person.displayName} was released on ${release.releasedOn}`,
+            RELEASE_WORDS[release.mode] ?? '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+        });
+      }
+      return feed(base, '/feeds/releases.atom', 'unfree: releases', 'Political prisoners released', entries);
+    },
+
+    /** What is known about one person, one entry per fact, the latest change first. */
+    async person(base: string, id: string): Promise<AtomFeed> {
+      const services = deps.publicServices();
+      const person = await services.persons.get(id);
+      const episodes = (await services.episodes.find({ personId: id, limit: 500, offset: 0 })).items;
+      const recognitions = (await services.recognitions.find({ personId: id, limit: 500, offset: 0 })).items;
+      const link = personLink(base, id);
+      const entries: AtomEntry[] = [
+        {
+          id: `urn:uuid:${person.id}`,
+          title: `${person.displayName}: profile`,
+          updated: person.updatedAt,
+          link,
+          summary: `Status: ${person.status.replace(/_/g, ' ')}`,
+        },
+        ...episodes.map((episode) => ({
+          id: `urn:uuid:${episode.id}`,
+          title: episode.release
+            ? `Detained ${episode.detainedOn}, released ${episode.release.releasedOn}`
+            : `Detained ${episode.detainedOn}`,
+          updated: episode.updatedAt,
+          link,
+          summary: [
+            `Detained ${episode.detainedOn}`,
+            episode.charges.length
+              ? `charged under ${episode.charges.map((charge) => `${charge.articleCode} ${charge.articleNumber}`).join(', ')}`
+              : '',
+            episode.sentenceMonths !== null ? `sentenced to ${episode.sentenceMonths} months` : '',
+            episode.release
+              ? `released ${episode.release.releasedOn} ${RELEASE_WORDS[episode.release.mode] ?? ''}`.trim()
+              : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+        })),
+        ...recognitions.map((recognition) => ({
+          id: `urn:uuid:${recognition.id}`,
+          title: `Recognised as a political prisoner by ${recognition.organisation}`,
+          updated: recognition.updatedAt,
+          link,
+          summary: `Recognised by ${recognition.organisation}${recognition.recognisedOn ? ` on ${recognition.recognisedOn}` : ''}`,
+        })),
+      ].sort((a, b) => (a.updated < b.updated ? 1 : -1));
+      return feed(
+        base,
+        `/feeds/persons/${id}.atom`,
+        `unfree: ${person.displayName}`,
+        'Changes to one record',
+        entries,
+      );
+    },
+  };
+}
+export type FeedService = ReturnType<typeof createFeedService>;

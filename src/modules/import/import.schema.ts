@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ENCODINGS } from '../../ingest/import/encoding.js';
+import { IMPORT_FIELDS } from '../../ingest/import/mapping.js';
+import { visibilitySchema } from '../shared/common.schema.js';
+
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const columnMappingSchema = z
+  .record(z.string().min(1), z.enum(IMPORT_FIELDS).nullable())
+  .describe('Column header → field; null ignores the column on purpose');
+
+export const mappingNameSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u,
+    'must be a short name such as "viasna-2025" (letters, digits, . _ -)',
+  );
+
+export const importOptionsSchema = z.object({
+  format: z.enum(IMPORT_FORMATS).optional().describe('Taken from the file name when left out'),
+  encoding: z.enum(ENCODINGS).optional().describe('Text encoding of a CSV; detected when left out'),
+  mapping: mappingNameSchema.optional().describe('Use the column mapping saved under this name'),
+  columns: columnMappingSchema.optional().describe('A column mapping given with the file'),
+  saveMapping: mappingNameSchema.optional().describe('Save the mapping used under this name'),
+  visibility: visibilitySchema
+    .default('internal')
+    .describe('Visibility of records a spreadsheet creates (internal until an editor publishes them)'),
+  articleCode: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z]{2,10}$/)
+    .default('BY-CC')
+    .describe('The code the article numbers of a spreadsheet belong to'),
+});
+export type ImportOptions = z.output<typeof importOptionsSchema>;
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
+
+export const IMPORT_OUTCOMES = ['create', 'update', 'merge', 'unchanged', 'duplicate', 'reject'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+export const importActionSchema = z.object({
+  entity: z.string(),
+  action: z.enum(['create', 'update', 'merge', 'unchanged']),
+  id: z.string(),
+  fields: z.array(z.string()).describe('The fields this action sets or changes'),
+});
+export type ImportAction = z.infer<typeof importActionSchema>;
+
+export const importRowReportSchema = z.object({
+  line: z.number().int().describe('Line of the file (CSV), row of the sheet (XLSX) or record index (JSON)'),
+  entity: z.string().describe('person for spreadsheet rows; the record kind for JSON'),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  recordId: z.string().nullable(),
+  messages: z.array(z.string()),
+  cells: z.array(
+    z.object({
+      column: z.string(),
+      field: z.string().nullable(),
+      value: z.string(),
+      problem: z.string().optional(),
+    }),
+  ),
+  actions: z.array(importActionSchema),
+});
+export type ImportRowReport = z.infer<typeof importRowReportSchema>;
+
+export const importCountsSchema = z.object(
+  Object.fromEntries(IMPORT_OUTCOMES.map((outcome) => [outcome, z.number().int()])) as Record<
+    ImportOutcome,
+    z.ZodNumber
+  >,
+);
+export type ImportCounts = z.infer<typeof importCountsSchema>;
+
+export const importReportSchema = z.object({
+  importId: z.string().nullable().describe('Set when the import was committed'),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.enum(IMPORT_FORMATS),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  mappingName: z.string().nullable(),
+  columns: columnMappingSchema.nullable(),
+  problems: z.array(z.string()).describe('What keeps the whole file from being imported'),
+  warnings: z.array(z.string()),
+  counts: importCountsSchema,
+  rows: z.array(importRowReportSchema),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importMappingRecordSchema = z.object({
+  name: z.string(),
+  columns: columnMappingSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ImportMappingRecord = z.infer<typeof importMappingRecordSchema>;
+
+export const importQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  encoding: z.enum(ENCODINGS).optional(),
+  mapping: mappingNameSchema.optional(),
+  saveMapping: mappingNameSchema.optional(),
+  visibility: visibilitySchema.optional(),
+  articleCode: z.string().optional(),
+});
