@@ -21,9 +21,17 @@ export const MAX_QUERY_TOKENS = 8;
 /**
  * A key found by prefix counts only if it is at least this similar to the query word (the same
  * normalised edit similarity the ranking uses): "kalesnikava" keeps "kalesnikova" (0.91) and drops
- * "kalinin" (0.36). Two slips in a five-letter word still pass (0.6); the ranking's own floor is 0.5.
+ * "kalinin" (0.36); two slips pass in a word of seven letters or more (0.71). Lower floors let
+ * thousands of look-alike rows into the candidate SQL for no recall on the benchmark or eval set.
  */
-export const KEY_SIMILARITY_FLOOR = 0.55;
+export const KEY_SIMILARITY_FLOOR = 0.7;
+
+/**
+ * How many candidate persons, best upper bound first, the ranking scores (each costs about
+ * 0.05 ms with its stored key groups). The bound orders them well enough that at 100,000 persons
+ * the cap cuts the expected person only among namesakes (docs/benchmarks.md, Name search).
+ */
+export const CANDIDATE_LIMIT = 100;
 
 /** A known first name counts half when the query has other words, as in the ranking. */
 const FIRST_NAME_SLOT_WEIGHT = 0.5;
@@ -126,11 +134,86 @@ export function weighKeys(slots: readonly LookupSlot[], found: Iterable<string>)
       const exact = exactKeys[index]?.has(key) ?? false;
       if (!exact && !slot.prefixes.some((prefix) => key.startsWith(prefix))) return;
       let similarity = 0;
-      for (const token of slot.tokens)
+      for (const token of slot.tokens) {
+        // Edit similarity cannot beat 1 − length difference / longer length: skip the far ones.
+        const longer = Math.max(token.length, key.length);
+        if (!exact && 1 - Math.abs(token.length - key.length) / longer < KEY_SIMILARITY_FLOOR) continue;
         similarity = Math.max(similarity, tokenSimilarity(token, key).similarity);
+      }
       if (!exact && similarity < KEY_SIMILARITY_FLOOR) return;
       weighed.push({ key, slot: index, similarity, weight: Math.round(similarity * slot.weight * 1000) });
     });
   }
   return weighed;
+}
+
+/**
+ * Above this many index rows matched in all, only persons having a key of the rarest query word
+ * are grouped (the anchor): a common first name then costs nothing, and a person without any key
+ * of the rarest word could not have reached the candidate cap anyway.
+ */
+export const ANCHOR_ROWS = 2000;
+
+export interface CandidatePlan {
+  readonly keys: readonly WeightedKey[];
+  /** Keys of the rarest query word, or null to group every matched row. */
+  readonly anchorKeys: readonly string[] | null;
+}
+
+/** Which keys to group persons by, given the keys the index holds and how many persons each has. */
+export function planCandidates(
+  slots: readonly LookupSlot[],
+  counts: readonly { readonly key: string; readonly persons: number }[],
+  anchorRows: number = ANCHOR_ROWS,
+): CandidatePlan {
+  const keys = weighKeys(
+    slots,
+    counts.map((count) => count.key),
+  );
+  const persons = new Map(counts.map((count) => [count.key, count.persons]));
+  const rowsOfSlot = new Map<number, number>();
+  for (const { key, slot } of keys)
+    rowsOfSlot.set(slot, (rowsOfSlot.get(slot) ?? 0) + (persons.get(key) ?? 0));
+  const total = [...new Set(keys.map((entry) => entry.key))].reduce(
+    (sum, key) => sum + (persons.get(key) ?? 0),
+    0,
+  );
+  if (total <= anchorRows || rowsOfSlot.size < 2) return { keys, anchorKeys: null };
+  let rarest = -1;
+  for (const [slot, rows] of rowsOfSlot)
+    if (rarest < 0 || rows < (rowsOfSlot.get(rarest) ?? 0)) rarest = slot;
+  return { keys, anchorKeys: keys.filter((entry) => entry.slot === rarest).map((entry) => entry.key) };
+}
+
+/**
+ * A word whose best key found is less similar than this probably has a typo in its first three
+ * letters (Zhryylik for Zhyrylik): it is looked up again by its first two letters.
+ */
+export const WIDEN_BELOW_SIMILARITY = 0.8;
+const WIDE_PREFIX_LENGTH = 2;
+
+/**
+ * The slots again, with two-letter prefixes for the words nothing close was found for, or null
+ * when every word found a close key. Costs a second lookup only for queries with such a typo.
+ */
+export function widenSlots(slots: readonly LookupSlot[], plan: CandidatePlan): LookupSlot[] | null {
+  const best = new Map<number, number>();
+  for (const { slot, similarity } of plan.keys) best.set(slot, Math.max(best.get(slot) ?? 0, similarity));
+  let widened = false;
+  const wider = slots.map((slot, index) => {
+    if ((best.get(index) ?? 0) >= WIDEN_BELOW_SIMILARITY) return slot;
+    const prefixes = slot.tokens
+      .filter((token) => token.length > LOOKUP_PREFIX_LENGTH + 1)
+      .map((token) => token.slice(0, WIDE_PREFIX_LENGTH));
+    if (prefixes.length === 0) return slot;
+    widened = true;
+    return { ...slot, prefixes: [...new Set([...slot.prefixes, ...prefixes])] };
+  });
+  return widened ? wider : null;
+}
+
+/** The prefixes of `wider` that `slots` did not have: what the second lookup scans. */
+export function addedPrefixes(slots: readonly LookupSlot[], wider: readonly LookupSlot[]): string[] {
+  const before = new Set(slots.flatMap((slot) => slot.prefixes));
+  return [...new Set(wider.flatMap((slot) => slot.prefixes))].filter((prefix) => !before.has(prefix));
 }
