@@ -154,6 +154,9 @@ export function weighKeys(slots: readonly LookupSlot[], found: Iterable<string>)
  */
 export const ANCHOR_ROWS = 2000;
 
+/** Index rows of a person (7.7 on average over the synthetic 100,000: about 3.4 names, 2–3 keys each). */
+const KEY_ROWS_PER_PERSON = 8;
+
 export interface CandidatePlan {
   readonly keys: readonly WeightedKey[];
   /** Keys of the rarest query word, or null to group every matched row. */
@@ -182,6 +185,8 @@ export function planCandidates(
   let rarest = -1;
   for (const [slot, rows] of rowsOfSlot)
     if (rarest < 0 || rows < (rowsOfSlot.get(rarest) ?? 0)) rarest = slot;
+  // Anchoring reads every key row of each anchored person: worth it only if that is fewer rows.
+  if ((rowsOfSlot.get(rarest) ?? 0) * KEY_ROWS_PER_PERSON >= total) return { keys, anchorKeys: null };
   return { keys, anchorKeys: keys.filter((entry) => entry.slot === rarest).map((entry) => entry.key) };
 }
 
