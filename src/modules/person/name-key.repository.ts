@@ -114,25 +114,38 @@ export async function selectCandidates(
         where ${personId} = ${sql.ref('anchored.personId')} and (${sql.ref('nameKeys.key')} || '') in (${keyList})
           and weights.key = ${sql.ref('nameKeys.key')}`
     : sql`weights cross join ${nameKeys} where ${sql.ref('nameKeys.key')} = weights.key`;
-  const visible = scope.everything
-    ? sql``
-    : sql`where exists ${visiblePersonIds(db, scope).where(
-        'persons.id',
-        '=',
-        sql.ref<string>('best.personId'),
-      )}`;
-  const result = await sql<{ personId: string }>`
-    with weights (key, slot, weight) as (values ${weights})
-    select ${sql.ref('best.personId')} from (
+  const best = sql`(
       select ${personId} as person_id, weights.slot as slot, max(weights.weight) as weight
       from ${matched}
       group by ${personId}, weights.slot
-    ) as best
-    ${visible}
+    ) as best`;
+  const ranked = (count: number, visibleOnly: boolean) => sql`
+    with weights (key, slot, weight) as (values ${weights})
+    select ${sql.ref('best.personId')}, sum(${sql.ref('best.weight')}) as bound from ${best}
+    ${visibleOnly ? sql`where exists ${visibleTo(db, scope, 'best.personId')}` : sql``}
     group by ${sql.ref('best.personId')}
-    order by sum(${sql.ref('best.weight')}) desc, ${sql.ref('best.personId')}
+    order by bound desc, ${sql.ref('best.personId')}
+    limit ${sql.lit(Math.trunc(count))}`;
+  if (scope.everything) {
+    const rows = await sql<{ personId: string }>`${ranked(limit, false)}`.execute(db);
+    return rows.rows.map((row) => row.personId);
+  }
+  // Usually most of the best-bounded persons are visible: check the scope for the first
+  // 2 × limit only. If `limit` of them are visible, they are exactly the best `limit` visible
+  // persons (the order is total: ties go by id); otherwise check every grouped person.
+  const shortlist = await sql<{ personId: string }>`
+    select ${sql.ref('ranked.personId')} from (${ranked(2 * limit, false)}) as ranked
+    where exists ${visibleTo(db, scope, 'ranked.personId')}
+    order by ${sql.ref('ranked.bound')} desc, ${sql.ref('ranked.personId')}
     limit ${sql.lit(Math.trunc(limit))}`.execute(db);
-  return result.rows.map((row) => row.personId);
+  if (shortlist.rows.length >= limit) return shortlist.rows.map((row) => row.personId);
+  const rows = await sql<{ personId: string }>`${ranked(limit, true)}`.execute(db);
+  return rows.rows.map((row) => row.personId);
+}
+
+/** The visibility policy's persons, correlated with an outer column (an EXISTS probes by key). */
+function visibleTo(db: Db, scope: ReadScope, outerColumn: string) {
+  return visiblePersonIds(db, scope).where('persons.id', '=', sql.ref<string>(outerColumn));
 }
 
 export async function replaceNameForms(db: Db, personId: string, forms: string): Promise<void> {

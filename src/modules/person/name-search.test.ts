@@ -5,6 +5,9 @@ import { describeEachDialect } from '../../../test/database.js';
 import { aPerson, anEpisode, testServices } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
 import { decodeNameForms } from '../../names/forms.js';
+import { lookupOfSlots, lookupSlots, planCandidates } from '../../names/lookup.js';
+import { PUBLIC_VIEWER, SYSTEM_VIEWER, readScopeOf } from '../user/access.js';
+import { selectCandidates, selectKeyCounts } from './name-key.repository.js';
 import { seedDemo } from '../demo/demo.seed.js';
 
 const datasetClock = () => new Date('2026-11-23T12:00:00.000Z');
@@ -174,6 +177,42 @@ describeEachDialect('name search over the demo registry', (database) => {
 
     await services.persons.delete(created.id);
     expect(await formsOf(created.id)).toBeUndefined();
+  });
+
+  it('keeps the best-bounded persons the scope may see, however many hidden ones rank above', async () => {
+    const db = database().db;
+    const services = testServices(db);
+    const levels = ['public', 'confidential', 'public', 'internal', 'confidential'] as const;
+    const people = [];
+    for (const visibility of levels) {
+      people.push(
+        await services.persons.create(
+          aPerson({
+            visibility,
+            names: [{ text: 'Kvadratnik', script: 'Latn', language: 'be', isPrimary: true }],
+          }),
+        ),
+      );
+    }
+    const slots = lookupSlots('Kvadratnik');
+    const plan = planCandidates(slots, await selectKeyCounts(db, lookupOfSlots(slots)));
+    const publicIds = people
+      .filter((p) => p.visibility === 'public')
+      .map((p) => p.id)
+      .sort();
+    const allIds = people.map((p) => p.id).sort();
+    const publicScope = readScopeOf(PUBLIC_VIEWER);
+    // Equal bounds go by id. Limit 3 always needs the full check (the shortlist of 6 holds only 2
+    // public persons); limits 1 and 2 are answered by the shortlist unless the ids put the public
+    // persons last. Either way the answer must be the same.
+    for (const limit of [1, 2, 3]) {
+      expect(
+        await selectCandidates(db, plan.keys, plan.anchorKeys, limit, publicScope),
+        `limit ${limit}`,
+      ).toEqual(publicIds.slice(0, limit));
+    }
+    expect(await selectCandidates(db, plan.keys, null, 10, readScopeOf(SYSTEM_VIEWER))).toEqual(allIds);
+    for (const person of people) await services.persons.delete(person.id);
   });
 
   it('warns, without blocking, when a new person matches an existing one', async () => {
