@@ -712,9 +712,15 @@ async function runDialect(
     log(`[${dialect}] database ${bench.location}`);
     await migrateToLatest(bench.db);
     let lastShown = 0;
+    // CPU time of this process per load phase (for PostgreSQL the server's share is not in it).
+    const loadCpu = process.cpuUsage();
+    let rowsCpuMs = 0;
+    let indexCpuMs = 0;
     const load: LoadReport = await loadPersons(bench.db, persons, {
       chunk: options.chunk,
       onProgress: (phase, done, total) => {
+        if (done === total && phase === 'rows') rowsCpuMs = cpuSince(loadCpu);
+        if (done === total && phase === 'index') indexCpuMs = cpuSince(loadCpu) - rowsCpuMs;
         if (done - lastShown >= 20_000 || done === total) {
           lastShown = done === total ? 0 : done;
           log(`[${dialect}] ${phase}: ${done}/${total}`);
@@ -724,7 +730,11 @@ async function runDialect(
     log(
       `[${dialect}] rows ${(load.rowsMs / 1000).toFixed(1)} s, index ${(load.indexBuildMs / 1000).toFixed(1)} s ` +
         `(compute ${(load.indexComputeMs / 1000).toFixed(1)} s, insert ${(load.indexInsertMs / 1000).toFixed(1)} s), ` +
-        `${load.keyRows} name_keys rows`,
+        `${load.keyRows} name_keys rows; CPU time rows ${(rowsCpuMs / 1000).toFixed(1)} s, index ${(indexCpuMs / 1000).toFixed(1)} s; ` +
+        `load average ${os
+          .loadavg()
+          .map((v) => v.toFixed(1))
+          .join(' ')}`,
     );
     // PostgreSQL: autovacuum would analyze the new tables within a minute; do it now so the plans
     // do not depend on when it happens. SQLite: the application never runs ANALYZE, so neither do we.
@@ -819,6 +829,9 @@ async function runDialect(
         indexInsertMs: round(load.indexInsertMs, 1),
         chunk: options.chunk,
         analyzeMs: round(analyzeMs, 1),
+        rowsCpuMs: round(rowsCpuMs, 1),
+        indexBuildCpuMs: round(indexCpuMs, 1),
+        loadAverageAfterLoad: os.loadavg().map((v) => round(v, 2)),
         reindexAllThroughServiceMs: reindexAllMs,
       },
       nameKeysRows,

@@ -148,9 +148,13 @@ function visibleTo(db: Db, scope: ReadScope, outerColumn: string) {
   return visiblePersonIds(db, scope).where('persons.id', '=', sql.ref<string>(outerColumn));
 }
 
+/** One statement (an upsert): it runs on every write of a person's names. */
 export async function replaceNameForms(db: Db, personId: string, forms: string): Promise<void> {
-  await db.deleteFrom('nameForms').where('personId', '=', personId).execute();
-  await db.insertInto('nameForms').values({ personId, forms }).execute();
+  await db
+    .insertInto('nameForms')
+    .values({ personId, forms })
+    .onConflict((conflict) => conflict.column('personId').doUpdateSet({ forms }))
+    .execute();
 }
 
 export async function selectNameForms(

@@ -68,9 +68,12 @@ function checkQuery(query: string): void {
   }
 }
 
-/** Ids of the best-bounded persons for one query the scope may see, best first. */
-async function candidateIds(db: Db, query: string, scope: ReadScope): Promise<string[]> {
-  const slots = lookupSlots(query);
+/**
+ * Ids of the best-bounded persons the scope may see, best first, for one query or for all the
+ * names of a new person at once (their words are slots of one bound: 3 to 5 round trips in all).
+ */
+async function candidateIds(db: Db, queries: readonly string[], scope: ReadScope): Promise<string[]> {
+  const slots = queries.flatMap((query) => lookupSlots(query));
   if (slots.length === 0) return [];
   const counts = await selectKeyCounts(db, lookupOfSlots(slots));
   let plan = planCandidates(slots, counts);
@@ -80,8 +83,12 @@ async function candidateIds(db: Db, query: string, scope: ReadScope): Promise<st
     const known = new Set(counts.map((count) => count.key));
     plan = planCandidates(wider, [...counts, ...more.filter((count) => !known.has(count.key))]);
   }
-  return selectCandidates(db, plan.keys, plan.anchorKeys, CANDIDATE_LIMIT, scope);
+  const limit = CANDIDATE_LIMIT * Math.min(MAX_NAMES_BOUNDED_TOGETHER, Math.max(1, queries.length));
+  return selectCandidates(db, plan.keys, plan.anchorKeys, limit, scope);
 }
+
+/** A new person's names share one candidate lookup, with room for this many names' candidates. */
+const MAX_NAMES_BOUNDED_TOGETHER = 4;
 
 /** The candidates' names and stored key groups, in the order of ids. */
 async function loadCandidates(db: Db, ids: readonly string[]): Promise<CandidateInput[]> {
@@ -108,7 +115,7 @@ export async function searchNames(
   scope: ReadScope,
 ): Promise<RankedHit[]> {
   checkQuery(query);
-  const candidates = await loadCandidates(db, await candidateIds(db, query, scope));
+  const candidates = await loadCandidates(db, await candidateIds(db, [query], scope));
   return rankCandidates(query, candidates, { limit });
 }
 
@@ -120,9 +127,12 @@ export async function possibleDuplicates(
   excludePersonId?: string,
 ): Promise<RankedHit[]> {
   const inputs = names.map(asNameInput);
-  const ids = new Set<string>();
-  for (const name of inputs) {
-    for (const id of await candidateIds(db, name.text, scope)) if (id !== excludePersonId) ids.add(id);
-  }
-  return findPossibleDuplicates(inputs, await loadCandidates(db, [...ids]));
+  const ids = (
+    await candidateIds(
+      db,
+      inputs.map((name) => name.text),
+      scope,
+    )
+  ).filter((id) => id !== excludePersonId);
+  return findPossibleDuplicates(inputs, await loadCandidates(db, ids));
 }
