@@ -11,7 +11,9 @@
  *
  *   npx tsx bench/candidate-sql.experiment.ts [--persons 100000] [--dialect sqlite|postgres|both] [--queries 300]
  *
- * Writes bench/results/candidate-sql-<dialect>-<N>.json. Nothing here changes src/.
+ * Writes bench/results/candidate-sql-<dialect>-<N>.json. Nothing here changes src/. The SQL measured
+ * is the one before docs/decisions/0011-name-search-at-scale.md (copied below); bench/name-search.bench.ts
+ * profiles today's.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +32,7 @@ import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { selectCandidatePersonIds } from '../src/modules/person/name-key.repository.js';
+import { visiblePersonIds } from '../src/modules/shared/scope.repository.js';
 import { CANDIDATE_LIMIT } from '../src/modules/person/name-search.service.js';
 import { type ReadScope, SYSTEM_VIEWER, readScopeOf } from '../src/modules/user/access.js';
 import { candidateLookup } from '../src/names/matcher.js';
@@ -62,6 +64,48 @@ function prefixEnd(prefix: string): string {
 }
 
 type Lookup = { keys: readonly string[]; prefixes: readonly string[] };
+
+/**
+ * The candidate SQL as it was before docs/decisions/0011 (src/ now uses selectCandidates), kept
+ * here so that this experiment still measures what it measured.
+ */
+async function selectCandidatePersonIds(
+  db: Kysely<Database>,
+  lookup: { keys: readonly string[]; prefixes: readonly string[] },
+  limit: number,
+  scope: ReadScope,
+): Promise<string[]> {
+  if (lookup.keys.length === 0 && lookup.prefixes.length === 0) return [];
+  let query = db
+    .selectFrom('nameKeys')
+    .select((eb) => [
+      'personId',
+      eb.fn
+        .sum<number | string>(
+          lookup.keys.length > 0
+            ? eb
+                .case()
+                .when('key', 'in', [...lookup.keys])
+                .then(2)
+                .else(1)
+                .end()
+            : eb.lit(1),
+        )
+        .as('weight'),
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(lookup.keys.length > 0 ? [eb('key', 'in', [...lookup.keys])] : []),
+        ...lookup.prefixes.map((prefix) =>
+          eb.and([eb('key', '>=', prefix), eb('key', '<', prefixEnd(prefix))]),
+        ),
+      ]),
+    )
+    .groupBy('personId');
+  if (!scope.everything) query = query.where('personId', 'in', visiblePersonIds(db, scope));
+  const rows = await query.orderBy('weight', 'desc').orderBy('personId').limit(limit).execute();
+  return rows.map((row) => row.personId);
+}
 
 /** The ranking SQL of selectCandidatePersonIds, with the scope applied after GROUP BY. */
 async function groupThenJoin(

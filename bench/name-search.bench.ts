@@ -24,7 +24,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CompiledQuery,
-  type ExpressionBuilder,
   type Kysely,
   type KyselyPlugin,
   type RootOperationNode,
@@ -35,20 +34,25 @@ import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { decodeNameForms } from '../src/names/forms.js';
 import {
-  type CandidateInput,
-  type NameInput,
-  candidateLookup,
-  rankCandidates,
-} from '../src/names/matcher.js';
-import type { RomanizationSystem } from '../src/names/systems.js';
-import { selectCandidatePersonIds } from '../src/modules/person/name-key.repository.js';
+  addedPrefixes,
+  lookupOfSlots,
+  lookupSlots,
+  planCandidates,
+  widenSlots,
+} from '../src/names/lookup.js';
+import { type CandidateInput, rankCandidates } from '../src/names/matcher.js';
+import {
+  selectCandidates,
+  selectKeyCounts,
+  selectNameForms,
+} from '../src/modules/person/name-key.repository.js';
 import { CANDIDATE_LIMIT, searchNames } from '../src/modules/person/name-search.service.js';
 import { createPersonService } from '../src/modules/person/person.service.js';
 import { type ReadScope, SYSTEM_VIEWER, type Viewer, readScopeOf } from '../src/modules/user/access.js';
-import { type PersonNameRow, selectNames } from '../src/modules/person/person.repository.js';
 import { TrigramBaseline } from './baseline/trigram.js';
-import { type LoadReport, asNameInput, loadPersons } from './synthetic/load.js';
+import { type LoadReport, loadPersons } from './synthetic/load.js';
 import { type SyntheticPerson, generatePersons } from './synthetic/names.js';
 import {
   type BenchQuery,
@@ -406,101 +410,53 @@ class CapturePlugin implements KyselyPlugin {
   }
 }
 
-function prefixEnd(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCodePoint((prefix.codePointAt(prefix.length - 1) ?? 0) + 1);
-}
-
-/** How many name_keys rows and persons the candidate WHERE matches before GROUP BY / LIMIT. */
-async function matchedBeforeCap(
-  db: Kysely<Database>,
-  lookup: { keys: readonly string[]; prefixes: readonly string[] },
-  expectedId: string,
-): Promise<{ rows: number; persons: number; expectedMatched: boolean }> {
-  if (lookup.keys.length === 0 && lookup.prefixes.length === 0) {
-    return { rows: 0, persons: 0, expectedMatched: false };
-  }
-  const where = (eb: ExpressionBuilder<Database, 'nameKeys'>) =>
-    eb.or([
-      ...(lookup.keys.length > 0 ? [eb('key', 'in', [...lookup.keys])] : []),
-      ...lookup.prefixes.map((prefix) =>
-        eb.and([eb('key', '>=', prefix), eb('key', '<', prefixEnd(prefix))]),
-      ),
-    ]);
-  const row = await db
-    .selectFrom('nameKeys')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('rows'),
-      eb.fn.count<number | string>('personId').distinct().as('persons'),
-    ])
-    .where(where)
-    .executeTakeFirst();
-  const expected = await db
-    .selectFrom('nameKeys')
-    .select('personId')
-    .where('personId', '=', expectedId)
-    .where(where)
-    .limit(1)
-    .executeTakeFirst();
-  return {
-    rows: Number(row?.rows ?? 0),
-    persons: Number(row?.persons ?? 0),
-    expectedMatched: expected !== undefined,
-  };
-}
-
-// ---------------------------------------------------------------- runs
+// ---------------------------------------------------------------- stage profile
 
 interface StageProfile {
-  lookupMs: number;
+  /** lookupSlots + planCandidates (+ widenSlots) in JavaScript. */
+  planMs: number;
+  /** selectKeyCounts: one or two round trips (the second for a typo in the first letters). */
+  keyCountsSqlMs: number;
   candidateSqlMs: number;
-  /** The candidate SQL again with the trusted scope (no visibility subquery). */
+  /** The candidate SQL again with the trusted scope (no visibility check). */
   candidateSqlSystemScopeMs: number;
-  namesSqlMs: number;
-  assembleMs: number;
+  formsSqlMs: number;
+  decodeMs: number;
   rankMs: number;
-  /** rankCandidates again on the same (now prepared) name objects: scoring only, no romanizing. */
-  rankScoringOnlyMs: number;
+  /** CPU time of the same stages (user + system of this process). */
+  cpuMs: number;
   candidates: number;
-  nameRows: number;
-  lookupKeys: number;
-  lookupPrefixes: number;
-  matchedRows: number;
-  matchedPersons: number;
+  keyCounts: number;
+  weighedKeys: number;
+  /** Index rows of the weighed keys: what the candidate SQL groups unless anchored. */
+  weighedRows: number;
+  anchored: boolean;
+  widened: boolean;
   retrieved: boolean;
-  /** The expected person has a key the lookup matches (before the cap): a miss is then the cap's. */
+  /** The expected person has one of the weighed keys: a miss is then the cap's, else the lookup's. */
   expectedMatched: boolean;
   family: string;
-  /** The same query with a smaller candidate cap (the first `cap` of the same ordered candidates). */
+  /** The same query ranked over the first `cap` of a longer candidate list. */
   whatIf: WhatIf[];
 }
 
 /** Candidate caps tried in the what-if pass besides CANDIDATE_LIMIT. */
-const WHAT_IF_CAPS = [50, 100, 200] as const;
+const WHAT_IF_CAPS = [50, 200] as const;
 
 interface WhatIf {
   cap: number;
-  namesSqlMs: number;
-  /** rankCandidates on fresh name objects: today's cost. */
   rankMs: number;
-  /** …and again on the now-prepared objects: the cost if prepared spellings were stored or cached. */
-  rankScoringOnlyMs: number;
   rank: number | null;
   namesakeRank: number | null;
 }
 
-function candidatesOf(ids: readonly string[], rows: readonly PersonNameRow[]): CandidateInput[] {
-  const byPerson = new Map<string, NameInput[]>(ids.map((id) => [id, []]));
-  for (const row of rows) {
-    byPerson.get(row.personId)?.push(
-      asNameInput({
-        text: row.text,
-        language: row.language,
-        script: row.script as NameInput['script'],
-        system: row.system as RomanizationSystem | null,
-      }),
-    );
-  }
-  return ids.map((personId) => ({ personId, names: byPerson.get(personId) ?? [] }));
+async function loadForms(db: Kysely<Database>, ids: readonly string[]): Promise<CandidateInput[]> {
+  const rows = await selectNameForms(db, ids);
+  const byId = new Map(rows.map((row) => [row.personId, decodeNameForms(row.forms)]));
+  return ids.flatMap((id) => {
+    const forms = byId.get(id);
+    return forms ? [{ personId: id, ...forms }] : [];
+  });
 }
 
 async function profileQuery(
@@ -508,95 +464,98 @@ async function profileQuery(
   query: BenchQuery,
   namesakes: Namesakes,
 ): Promise<StageProfile> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const lookup = candidateLookup(query.query);
+  const slots = lookupSlots(query.query);
+  const lookup = lookupOfSlots(slots);
   const t1 = performance.now();
-  const ids = await selectCandidatePersonIds(db, lookup, CANDIDATE_LIMIT, STAFF_SCOPE);
+  const counts = await selectKeyCounts(db, lookup);
   const t2 = performance.now();
-  const rows = await selectNames(db, ids);
-  const t3 = performance.now();
-  const candidates = candidatesOf(ids, rows);
-  const t4 = performance.now();
-  rankCandidates(query.query, candidates, { limit: SEARCH_LIMIT });
-  const t5 = performance.now();
-  rankCandidates(query.query, candidates, { limit: SEARCH_LIMIT });
-  const t6 = performance.now();
-  const matched = await matchedBeforeCap(db, lookup, query.expectedId);
-  const s0 = performance.now();
-  await selectCandidatePersonIds(db, lookup, CANDIDATE_LIMIT, SYSTEM_SCOPE);
-  const candidateSqlSystemScopeMs = performance.now() - s0;
-  const whatIf: WhatIf[] = [];
-  for (const cap of WHAT_IF_CAPS) {
-    const subset = ids.slice(0, cap);
+  let plan = planCandidates(slots, counts);
+  const wider = widenSlots(slots, plan);
+  let widenSqlMs = 0;
+  if (wider) {
     const w0 = performance.now();
-    const subsetRows = await selectNames(db, subset);
-    const w1 = performance.now();
-    const subsetCandidates = candidatesOf(subset, subsetRows);
-    const w2 = performance.now();
-    const hits = rankCandidates(query.query, subsetCandidates, { limit: SEARCH_LIMIT });
-    const w3 = performance.now();
-    rankCandidates(query.query, subsetCandidates, { limit: SEARCH_LIMIT });
-    const w4 = performance.now();
-    whatIf.push({
-      cap,
-      namesSqlMs: w1 - w0,
-      rankMs: w3 - w2,
-      rankScoringOnlyMs: w4 - w3,
-      ...ranks(query, namesakes, hits),
-    });
+    const more = await selectKeyCounts(db, { keys: [], prefixes: addedPrefixes(slots, wider) });
+    widenSqlMs = performance.now() - w0;
+    const known = new Set(counts.map((count) => count.key));
+    counts.push(...more.filter((count) => !known.has(count.key)));
+    plan = planCandidates(wider, counts);
   }
+  const t3 = performance.now();
+  const ids = await selectCandidates(db, plan.keys, plan.anchorKeys, CANDIDATE_LIMIT, STAFF_SCOPE);
+  const t4 = performance.now();
+  const rows = await selectNameForms(db, ids);
+  const t5 = performance.now();
+  const byId = new Map(rows.map((row) => [row.personId, decodeNameForms(row.forms)]));
+  const candidates = ids.flatMap((id) => {
+    const forms = byId.get(id);
+    return forms ? [{ personId: id, ...forms }] : [];
+  });
+  const t6 = performance.now();
+  rankCandidates(query.query, candidates, { limit: SEARCH_LIMIT });
+  const t7 = performance.now();
+  const cpuMs = cpuSince(c0);
+
+  const s0 = performance.now();
+  await selectCandidates(db, plan.keys, plan.anchorKeys, CANDIDATE_LIMIT, SYSTEM_SCOPE);
+  const candidateSqlSystemScopeMs = performance.now() - s0;
+  const persons = new Map(counts.map((count) => [count.key, count.persons]));
+  const weighed = [...new Set(plan.keys.map((entry) => entry.key))];
+  const expectedKeys = await db
+    .selectFrom('nameKeys')
+    .select('key')
+    .where('personId', '=', query.expectedId)
+    .execute();
+  const longer = await selectCandidates(
+    db,
+    plan.keys,
+    plan.anchorKeys,
+    Math.max(...WHAT_IF_CAPS),
+    STAFF_SCOPE,
+  );
+  const longerCandidates = await loadForms(db, longer);
+  const whatIf = WHAT_IF_CAPS.map((cap) => {
+    const w0 = performance.now();
+    const hits = rankCandidates(query.query, longerCandidates.slice(0, cap), { limit: SEARCH_LIMIT });
+    return { cap, rankMs: performance.now() - w0, ...ranks(query, namesakes, hits) };
+  });
   return {
-    lookupMs: t1 - t0,
-    candidateSqlMs: t2 - t1,
+    planMs: t1 - t0 + (t3 - t2 - widenSqlMs),
+    keyCountsSqlMs: t2 - t1 + widenSqlMs,
+    candidateSqlMs: t4 - t3,
     candidateSqlSystemScopeMs,
-    namesSqlMs: t3 - t2,
-    assembleMs: t4 - t3,
-    rankMs: t5 - t4,
-    rankScoringOnlyMs: t6 - t5,
+    formsSqlMs: t5 - t4,
+    decodeMs: t6 - t5,
+    rankMs: t7 - t6,
+    cpuMs,
     candidates: ids.length,
-    nameRows: rows.length,
-    lookupKeys: lookup.keys.length,
-    lookupPrefixes: lookup.prefixes.length,
-    matchedRows: matched.rows,
-    matchedPersons: matched.persons,
+    keyCounts: counts.length,
+    weighedKeys: weighed.length,
+    weighedRows: weighed.reduce((sum, key) => sum + (persons.get(key) ?? 0), 0),
+    anchored: plan.anchorKeys !== null,
+    widened: wider !== null,
     retrieved: ids.includes(query.expectedId),
-    expectedMatched: matched.expectedMatched,
+    expectedMatched: expectedKeys.some((row) => weighed.includes(row.key)),
     family: query.family,
     whatIf,
   };
 }
 
+const STAGES = ['planMs', 'keyCountsSqlMs', 'candidateSqlMs', 'formsSqlMs', 'decodeMs', 'rankMs'] as const;
+
 function summarizeProfile(profiles: readonly StageProfile[], outcomes: readonly Outcome[]) {
-  const searchMs = outcomes.map((o) => o.ms);
-  const stages = [
-    'lookupMs',
-    'candidateSqlMs',
-    'candidateSqlSystemScopeMs',
-    'namesSqlMs',
-    'assembleMs',
-    'rankMs',
-    'rankScoringOnlyMs',
-  ] as const;
-  const perStage = Object.fromEntries(
-    stages.map((stage) => [stage, distribution(profiles.map((p) => p[stage]))]),
-  );
-  const total = (p: StageProfile) => p.lookupMs + p.candidateSqlMs + p.namesSqlMs + p.assembleMs + p.rankMs;
+  const total = (p: StageProfile) => STAGES.reduce((sum, stage) => sum + p[stage], 0);
   const shareOf = (subset: readonly StageProfile[]) => {
     const sum = subset.reduce((acc, p) => acc + total(p), 0) || 1;
     return Object.fromEntries(
-      (['lookupMs', 'candidateSqlMs', 'namesSqlMs', 'assembleMs', 'rankMs'] as const).map((stage) => [
-        stage,
-        round(subset.reduce((acc, p) => acc + p[stage], 0) / sum, 3),
-      ]),
+      STAGES.map((stage) => [stage, round(subset.reduce((acc, p) => acc + p[stage], 0) / sum, 3)]),
     );
   };
   const sorted = [...profiles].sort((a, b) => total(b) - total(a));
   const slowest = sorted.slice(0, Math.max(1, Math.ceil(profiles.length * 0.05)));
-  const capped = profiles.filter((p) => p.matchedPersons > CANDIDATE_LIMIT);
-  const bucket = (lo: number, hi: number) => {
-    const of = profiles.filter((p) => p.candidates >= lo && p.candidates < hi);
-    return { queries: of.length, totalMs: distribution(of.map(total)) };
-  };
+  const share = (test: (p: StageProfile) => boolean) =>
+    round(profiles.filter(test).length / Math.max(1, profiles.length), 4);
   const perFamily = Object.fromEntries(
     QUERY_FAMILIES.map((family) => {
       const of = profiles.filter((p) => p.family === family);
@@ -605,7 +564,6 @@ function summarizeProfile(profiles: readonly StageProfile[], outcomes: readonly 
         {
           totalMs: distribution(of.map(total)),
           candidates: distribution(of.map((p) => p.candidates)),
-          matchedPersons: distribution(of.map((p) => p.matchedPersons)),
           retrieved: round(of.filter((p) => p.retrieved).length / Math.max(1, of.length), 4),
           missedNoKeyMatched: of.filter((p) => !p.retrieved && !p.expectedMatched).length,
           missedCutByCap: of.filter((p) => !p.retrieved && p.expectedMatched).length,
@@ -616,23 +574,30 @@ function summarizeProfile(profiles: readonly StageProfile[], outcomes: readonly 
   return {
     queries: profiles.length,
     note:
-      'Second pass over the same queries with the exported functions searchNames composes (candidateLookup, ' +
-      'selectCandidatePersonIds, selectNames, rankCandidates). rankMs includes preparing every candidate name ' +
-      '(romanizing it in every system, canonical pieces); rankScoringOnlyMs is rankCandidates run again on the same ' +
-      'name objects, whose preparation is then memoised: the difference is the preparation cost.',
-    searchNamesMs: distribution(searchMs),
-    stagesMs: perStage,
+      'Second pass over the same queries with the exported functions searchNames composes (lookupSlots, ' +
+      'selectKeyCounts, planCandidates/widenSlots, selectCandidates, selectNameForms, decodeNameForms, ' +
+      'rankCandidates), each timed apart; cpuMs is the CPU time of the whole pass for the query.',
+    searchNamesMs: distribution(outcomes.map((o) => o.ms)),
+    stagesMs: {
+      ...(Object.fromEntries(
+        STAGES.map((stage) => [stage, distribution(profiles.map((p) => p[stage]))]),
+      ) as Record<(typeof STAGES)[number], Distribution>),
+      candidateSqlSystemScopeMs: distribution(profiles.map((p) => p.candidateSqlSystemScopeMs)),
+      totalMs: distribution(profiles.map(total)),
+      cpuMs: distribution(profiles.map((p) => p.cpuMs)),
+    },
     shareOfTime: { all: shareOf(profiles), slowest5Percent: shareOf(slowest) },
     candidates: distribution(profiles.map((p) => p.candidates)),
-    nameRowsLoaded: distribution(profiles.map((p) => p.nameRows)),
-    lookupKeys: distribution(profiles.map((p) => p.lookupKeys)),
-    lookupPrefixes: distribution(profiles.map((p) => p.lookupPrefixes)),
-    matchedKeyRowsBeforeCap: distribution(profiles.map((p) => p.matchedRows)),
-    matchedPersonsBeforeCap: distribution(profiles.map((p) => p.matchedPersons)),
-    queriesOverCandidateCap: round(capped.length / Math.max(1, profiles.length), 4),
-    retrievedByIndex: round(profiles.filter((p) => p.retrieved).length / Math.max(1, profiles.length), 4),
+    keyCounts: distribution(profiles.map((p) => p.keyCounts)),
+    weighedKeys: distribution(profiles.map((p) => p.weighedKeys)),
+    weighedRows: distribution(profiles.map((p) => p.weighedRows)),
+    anchored: share((p) => p.anchored),
+    widened: share((p) => p.widened),
+    retrievedByIndex: share((p) => p.retrieved),
     retrievalMisses: {
-      note: 'Queries whose expected person is not among the candidates: no key of theirs matched (typo in the first letters), or matched but cut by the cap.',
+      note:
+        'Queries whose expected person is not among the candidates: none of its keys was weighed (a typo in ' +
+        'the first letters of every word), or weighed but cut by the cap (namesakes, mostly).',
       noKeyMatched: profiles.filter((p) => !p.retrieved && !p.expectedMatched).length,
       cutByCap: profiles.filter((p) => !p.retrieved && p.expectedMatched).length,
     },
@@ -644,84 +609,54 @@ function summarizeProfile(profiles: readonly StageProfile[], outcomes: readonly 
         ),
       4,
     ),
-    byCandidateCount: {
-      '0-99': bucket(0, 100),
-      '100-399': bucket(100, CANDIDATE_LIMIT),
-      '400 (cap)': bucket(CANDIDATE_LIMIT, Infinity),
-    },
     perFamily,
-    whatIfCandidateCap: whatIfSummary(profiles, outcomes),
-  };
-}
-
-/**
- * Estimated latency and recall with a smaller cap, today (romanizing candidates per query) and with
- * prepared spellings stored or cached (scoring only). The candidate SQL is the measured one (its
- * cost is the GROUP BY over every matched row, nearly independent of LIMIT).
- */
-function whatIfSummary(profiles: readonly StageProfile[], outcomes: readonly Outcome[]) {
-  const current = {
-    cap: CANDIDATE_LIMIT,
-    estimatedMs: distribution(
-      profiles.map((p) => p.lookupMs + p.candidateSqlMs + p.namesSqlMs + p.assembleMs + p.rankMs),
-    ),
-    estimatedMsScoringOnly: distribution(
-      profiles.map((p) => p.lookupMs + p.candidateSqlMs + p.namesSqlMs + p.assembleMs + p.rankScoringOnlyMs),
-    ),
-    estimatedMsScoringOnlyFastScopeSql: distribution(
-      profiles.map(
-        (p) => p.lookupMs + p.candidateSqlSystemScopeMs + p.namesSqlMs + p.assembleMs + p.rankScoringOnlyMs,
-      ),
-    ),
-    recall: recall(outcomes),
-  };
-  const smaller = WHAT_IF_CAPS.map((cap) => {
-    const runs = profiles.map((p) => ({ p, w: p.whatIf.find((w) => w.cap === cap) }));
-    const base = (p: StageProfile) => p.lookupMs + p.candidateSqlMs;
-    return {
+    whatIfCandidateCap: WHAT_IF_CAPS.map((cap) => ({
       cap,
-      estimatedMs: distribution(runs.map(({ p, w }) => base(p) + (w?.namesSqlMs ?? 0) + (w?.rankMs ?? 0))),
-      estimatedMsScoringOnly: distribution(
-        runs.map(({ p, w }) => base(p) + (w?.namesSqlMs ?? 0) + (w?.rankScoringOnlyMs ?? 0)),
-      ),
-      estimatedMsScoringOnlyFastScopeSql: distribution(
-        runs.map(
-          ({ p, w }) =>
-            p.lookupMs + p.candidateSqlSystemScopeMs + (w?.namesSqlMs ?? 0) + (w?.rankScoringOnlyMs ?? 0),
-        ),
-      ),
+      rankMs: distribution(profiles.map((p) => p.whatIf.find((w) => w.cap === cap)?.rankMs ?? 0)),
       recall: recall(
-        runs.map(({ p, w }) => ({
-          family: p.family,
-          rank: w?.rank ?? null,
-          namesakeRank: w?.namesakeRank ?? null,
-          ms: 0,
-          cpuMs: 0,
-        })),
+        profiles.map((p) => {
+          const w = p.whatIf.find((entry) => entry.cap === cap);
+          return {
+            family: p.family,
+            rank: w?.rank ?? null,
+            namesakeRank: w?.namesakeRank ?? null,
+            ms: 0,
+            cpuMs: 0,
+          };
+        }),
       ),
-    };
-  });
-  return [...smaller, current];
+    })),
+  };
 }
 
 async function explainSample(bench: BenchDatabase, query: string): Promise<string[]> {
   const capture = new CapturePlugin();
   const captured = bench.db.withPlugin(capture);
-  await selectCandidatePersonIds(captured, candidateLookup(query), CANDIDATE_LIMIT, STAFF_SCOPE);
-  const last = capture.nodes[capture.nodes.length - 1];
-  if (!last) return [];
-  const compiled = bench.db.getExecutor().compileQuery(last.node, last.queryId);
+  const slots = lookupSlots(query);
+  const plan = planCandidates(slots, await selectKeyCounts(bench.db, lookupOfSlots(slots)));
+  await selectKeyCounts(captured, lookupOfSlots(slots));
+  await selectCandidates(captured, plan.keys, plan.anchorKeys, CANDIDATE_LIMIT, STAFF_SCOPE);
   const prefix =
     bench.dialect === 'sqlite' ? 'explain query plan ' : 'explain (analyze, buffers, costs off) ';
-  const result = await bench.db.executeQuery(
-    CompiledQuery.raw(prefix + compiled.sql, [...compiled.parameters]),
-  );
-  const lines = result.rows.map((row) => {
-    const record = row as Record<string, unknown>;
-    const line = record['detail'] ?? record['QUERY PLAN'];
-    return typeof line === 'string' ? line : JSON.stringify(record);
-  });
-  return [`query: ${JSON.stringify(query)}`, `sql: ${compiled.sql}`, ...lines];
+  const lines: string[] = [
+    `query: ${JSON.stringify(query)}`,
+    `anchored: ${String(plan.anchorKeys !== null)}`,
+  ];
+  for (const { node, queryId } of capture.nodes) {
+    const compiled = bench.db.getExecutor().compileQuery(node, queryId);
+    // The plugin also sees the visibility subquery on its own, which cannot run outside its query.
+    if (!/^\s*(with|select "key")/.test(compiled.sql)) continue;
+    const result = await bench.db.executeQuery(
+      CompiledQuery.raw(prefix + compiled.sql, [...compiled.parameters]),
+    );
+    lines.push(`sql: ${compiled.sql.replace(/\s+/g, ' ')}`);
+    for (const row of result.rows) {
+      const record = row as Record<string, unknown>;
+      const line = record['detail'] ?? record['QUERY PLAN'];
+      lines.push(typeof line === 'string' ? line : JSON.stringify(record));
+    }
+  }
+  return lines;
 }
 
 interface BaselineRun {
@@ -777,9 +712,15 @@ async function runDialect(
     log(`[${dialect}] database ${bench.location}`);
     await migrateToLatest(bench.db);
     let lastShown = 0;
+    // CPU time of this process per load phase (for PostgreSQL the server's share is not in it).
+    const loadCpu = process.cpuUsage();
+    let rowsCpuMs = 0;
+    let indexCpuMs = 0;
     const load: LoadReport = await loadPersons(bench.db, persons, {
       chunk: options.chunk,
       onProgress: (phase, done, total) => {
+        if (done === total && phase === 'rows') rowsCpuMs = cpuSince(loadCpu);
+        if (done === total && phase === 'index') indexCpuMs = cpuSince(loadCpu) - rowsCpuMs;
         if (done - lastShown >= 20_000 || done === total) {
           lastShown = done === total ? 0 : done;
           log(`[${dialect}] ${phase}: ${done}/${total}`);
@@ -789,7 +730,11 @@ async function runDialect(
     log(
       `[${dialect}] rows ${(load.rowsMs / 1000).toFixed(1)} s, index ${(load.indexBuildMs / 1000).toFixed(1)} s ` +
         `(compute ${(load.indexComputeMs / 1000).toFixed(1)} s, insert ${(load.indexInsertMs / 1000).toFixed(1)} s), ` +
-        `${load.keyRows} name_keys rows`,
+        `${load.keyRows} name_keys rows; CPU time rows ${(rowsCpuMs / 1000).toFixed(1)} s, index ${(indexCpuMs / 1000).toFixed(1)} s; ` +
+        `load average ${os
+          .loadavg()
+          .map((v) => v.toFixed(1))
+          .join(' ')}`,
     );
     // PostgreSQL: autovacuum would analyze the new tables within a minute; do it now so the plans
     // do not depend on when it happens. SQLite: the application never runs ANALYZE, so neither do we.
@@ -848,14 +793,17 @@ async function runDialect(
         cpuMs: r(outcomes[i]?.cpuMs),
         msSystemScope: r(systemOutcomes[i]?.ms),
         candidates: p?.candidates ?? null,
-        matchedPersons: p?.matchedPersons ?? null,
+        weighedRows: p?.weighedRows ?? null,
+        anchored: p?.anchored ?? null,
+        widened: p?.widened ?? null,
         retrieved: p?.retrieved ?? null,
         expectedMatched: p?.expectedMatched ?? null,
+        keyCountsSqlMs: r(p?.keyCountsSqlMs),
         candidateSqlMs: r(p?.candidateSqlMs),
         candidateSqlSystemScopeMs: r(p?.candidateSqlSystemScopeMs),
-        namesSqlMs: r(p?.namesSqlMs),
+        formsSqlMs: r(p?.formsSqlMs),
         rankMs: r(p?.rankMs),
-        rankScoringOnlyMs: r(p?.rankScoringOnlyMs),
+        profileCpuMs: r(p?.cpuMs),
       };
     });
     const slowQuery = queries.find((q) => q.family === 'cyrillic') ?? queries[0];
@@ -881,6 +829,9 @@ async function runDialect(
         indexInsertMs: round(load.indexInsertMs, 1),
         chunk: options.chunk,
         analyzeMs: round(analyzeMs, 1),
+        rowsCpuMs: round(rowsCpuMs, 1),
+        indexBuildCpuMs: round(indexCpuMs, 1),
+        loadAverageAfterLoad: os.loadavg().map((v) => round(v, 2)),
         reindexAllThroughServiceMs: reindexAllMs,
       },
       nameKeysRows,
@@ -1042,14 +993,15 @@ async function main(): Promise<void> {
     if (run.profile) {
       const s = run.profile.stagesMs;
       log(
-        `[${dialect}] profile (mean ms): lookup ${s.lookupMs?.mean}, candidate SQL ${s.candidateSqlMs?.mean}, ` +
-          `(system scope ${s.candidateSqlSystemScopeMs?.mean}), names SQL ${s.namesSqlMs?.mean}, rank ${s.rankMs?.mean} (scoring only ${s.rankScoringOnlyMs?.mean}); ` +
-          `candidates p50 ${run.profile.candidates.p50}, over cap ${pct(run.profile.queriesOverCandidateCap)}`,
+        `[${dialect}] profile (p50/p95 ms): plan ${s.planMs?.p50}/${s.planMs?.p95}, key counts SQL ${s.keyCountsSqlMs?.p50}/${s.keyCountsSqlMs?.p95}, ` +
+          `candidate SQL ${s.candidateSqlMs?.p50}/${s.candidateSqlMs?.p95} (system scope ${s.candidateSqlSystemScopeMs.p50}/${s.candidateSqlSystemScopeMs.p95}), ` +
+          `forms SQL ${s.formsSqlMs?.p50}/${s.formsSqlMs?.p95}, decode ${s.decodeMs?.p50}/${s.decodeMs?.p95}, rank ${s.rankMs?.p50}/${s.rankMs?.p95}; ` +
+          `CPU ${s.cpuMs.p50}/${s.cpuMs.p95}; candidates p50 ${run.profile.candidates.p50}, anchored ${pct(run.profile.anchored)}, ` +
+          `retrieved ${pct(run.profile.retrievedByIndex)}`,
       );
       for (const w of run.profile.whatIfCandidateCap) {
         log(
-          `[${dialect}] what-if cap ${w.cap}: est. p95 ${w.estimatedMs.p95} ms (scoring only ${w.estimatedMsScoringOnly.p95} ms, ` +
-            `+ scope-free SQL ${w.estimatedMsScoringOnlyFastScopeSql.p95} ms), ` +
+          `[${dialect}] what-if cap ${w.cap}: rank p95 ${w.rankMs.p95} ms, ` +
             `R@1 ${pct(w.recall.recallAt1)}, R@5 ${pct(w.recall.recallAt5)}, R@1 ns ${pct(w.recall.recallAt1Namesakes)}`,
         );
       }

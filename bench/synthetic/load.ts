@@ -2,6 +2,7 @@ import type { InsertObject, Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { newId } from '../../src/lib/ids.js';
 import { foldForSearch } from '../../src/lib/fold.js';
+import { encodeNameForms } from '../../src/names/forms.js';
 import { type NameIndexEntry, type NameInput, buildNameIndexEntries } from '../../src/names/matcher.js';
 import { SYNTHETIC_BIOGRAPHY, type SyntheticName, type SyntheticPerson } from './names.js';
 
@@ -12,8 +13,8 @@ import { SYNTHETIC_BIOGRAPHY, type SyntheticName, type SyntheticPerson } from '.
  * src/modules/person/name-search.service.ts reindexPersonNames and name-key.repository.ts
  * replaceNameKeys compute them. Every person is marked synthetic (biography, visibility internal).
  *
- * Two phases, timed apart: rows (persons + person_names), then the index (name_keys: computing
- * the keys in JavaScript, and inserting them).
+ * Two phases, timed apart: rows (persons + person_names), then the index (name_keys and
+ * name_forms: computing the keys and key groups in JavaScript, and inserting them).
  */
 
 export interface LoadOptions {
@@ -28,7 +29,7 @@ export interface LoadReport {
   readonly keyRows: number;
   /** Wall time of phase 1: persons and person_names. */
   readonly rowsMs: number;
-  /** Wall time of phase 2: name_keys, compute + insert. */
+  /** Wall time of phase 2: name_keys and name_forms, compute + insert. */
   readonly indexBuildMs: number;
   /** Part of indexBuildMs spent in buildNameIndexEntries (JavaScript, romanizing every name). */
   readonly indexComputeMs: number;
@@ -72,8 +73,9 @@ export function asNameInput(name: Pick<SyntheticName, 'text' | 'script' | 'langu
  */
 export function nameKeyRows(
   person: Pick<SyntheticPerson, 'id' | 'names'>,
+  inputs: readonly NameInput[] = person.names.map(asNameInput),
 ): (NameIndexEntry & { personId: string })[] {
-  const entries = person.names.flatMap((name) => buildNameIndexEntries(asNameInput(name)));
+  const entries = inputs.flatMap((name) => buildNameIndexEntries(name));
   const unique = [...new Map(entries.map((entry) => [entry.key, entry])).values()];
   return unique.map((entry) => ({ ...entry, personId: person.id }));
 }
@@ -128,10 +130,20 @@ export async function loadPersons(
   const indexStart = performance.now();
   for (let start = 0; start < persons.length; start += chunk) {
     const computeStart = performance.now();
-    const rows = persons.slice(start, start + chunk).flatMap((person) => nameKeyRows(person));
+    const rows: (NameIndexEntry & { personId: string })[] = [];
+    const forms: { personId: string; forms: string }[] = [];
+    for (const person of persons.slice(start, start + chunk)) {
+      // The same objects for keys and forms, as reindexPersonNames does: each name is prepared once.
+      const inputs = person.names.map(asNameInput);
+      rows.push(...nameKeyRows(person, inputs));
+      forms.push({ personId: person.id, forms: encodeNameForms(inputs) });
+    }
     const insertStart = performance.now();
     indexComputeMs += insertStart - computeStart;
-    await db.transaction().execute((trx) => insertMany(trx, 'nameKeys', rows, 4));
+    await db.transaction().execute(async (trx) => {
+      await insertMany(trx, 'nameKeys', rows, 4);
+      await insertMany(trx, 'nameForms', forms, 2);
+    });
     indexInsertMs += performance.now() - insertStart;
     keyRows += rows.length;
     options.onProgress?.('index', Math.min(start + chunk, persons.length), persons.length);

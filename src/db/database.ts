@@ -219,6 +219,12 @@ export interface NameKeyTable {
   system: string;
 }
 
+/** Ranking data of a person's names (names/forms.ts encodes it), kept beside name_keys. */
+export interface NameFormTable {
+  personId: string;
+  forms: string;
+}
+
 export interface PersonRedirectTable {
   oldId: string;
   personId: string;
@@ -365,6 +371,7 @@ export interface Database {
   sources: SourceTable;
   citations: CitationTable;
   nameKeys: NameKeyTable;
+  nameForms: NameFormTable;
   personRedirects: PersonRedirectTable;
   users: UserTable;
   sessions: SessionTable;

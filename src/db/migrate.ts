@@ -8,6 +8,7 @@ import * as history from './migrations/0005-history.js';
 import * as drafts from './migrations/0006-drafts.js';
 import * as imports from './migrations/0007-imports.js';
 import * as proposals from './migrations/0008-proposals.js';
+import * as nameForms from './migrations/0009-name-forms.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-drafts': drafts,
   '0007-imports': imports,
   '0008-proposals': proposals,
+  '0009-name-forms': nameForms,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -139,13 +139,28 @@ export function canonicalPieces(text: string, language?: NameLanguage): Canonica
   const pieces: CanonicalPiece[] = [];
   for (const raw of source.split(PIECE_SEPARATORS)) {
     if (raw.length === 0) continue;
-    for (const part of toPlainLatin(raw, lang).split(NOT_LETTERS)) {
-      if (part.length === 0) continue;
-      const key = foldToken(part);
-      if (key.length > 0) pieces.push({ raw, key });
-    }
+    for (const key of wordKeys(raw, lang)) pieces.push({ raw, key });
   }
   return pieces;
+}
+
+const wordKeyCache = new Map<string, readonly string[]>();
+const WORD_KEY_CACHE_LIMIT = 50_000;
+
+/** Canonical tokens of one written word (usually one), memoised like foldToken. */
+function wordKeys(raw: string, language: NameLanguage | undefined): readonly string[] {
+  const id = `${language ?? ''}\u0000${raw}`;
+  const cached = wordKeyCache.get(id);
+  if (cached !== undefined) return cached;
+  const keys: string[] = [];
+  for (const part of toPlainLatin(raw, language).split(NOT_LETTERS)) {
+    if (part.length === 0) continue;
+    const key = foldToken(part);
+    if (key.length > 0) keys.push(key);
+  }
+  if (wordKeyCache.size >= WORD_KEY_CACHE_LIMIT) wordKeyCache.clear();
+  wordKeyCache.set(id, keys);
+  return keys;
 }
 
 /** Canonical tokens of a name, in their written order (spaces, hyphens and punctuation separate). */

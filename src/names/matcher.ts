@@ -1,5 +1,5 @@
 import { canonicalPieces, type CanonicalPiece } from './canonical.js';
-import { equivalentFirstNameKeys } from './first-names.js';
+import { queryReadings } from './lookup.js';
 import { romanizeAll } from './romanize.js';
 import { detectCyrillicLanguage, hasCyrillic } from './script.js';
 import {
@@ -48,9 +48,6 @@ export interface NameIndexEntry {
   readonly variant: string;
   readonly system: EntrySystem;
 }
-
-/** Letters of a query token used for the prefix lookup. Three keeps "kal%"-sized candidate sets. */
-export const LOOKUP_PREFIX_LENGTH = 3;
 
 /**
  * Score at or above which a new person's name raises a "possible duplicate" warning.
@@ -190,49 +187,31 @@ export function buildNameIndexEntries(name: NameInput): NameIndexEntry[] {
   return entries;
 }
 
-export interface CandidateLookup {
-  /** Find index entries whose key equals one of these. */
-  readonly keys: readonly string[];
-  /** …or starts with one of these (typos after the first letters). */
-  readonly prefixes: readonly string[];
-}
+export { type CandidateLookup, LOOKUP_PREFIX_LENGTH, candidateLookup } from './lookup.js';
 
-/** Canonical token lists of a query: Cyrillic is read as Belarusian and as Russian. */
-function queryReadings(query: string): CanonicalPiece[][] {
-  if (!hasCyrillic(query)) return [canonicalPieces(query)];
-  const readings: CanonicalPiece[][] = [];
-  const seen = new Set<string>();
-  for (const language of ['be', 'ru'] as const) {
-    const pieces = canonicalPieces(query, language);
-    const id = pieces.map((piece) => piece.key).join(' ');
-    if (pieces.length > 0 && !seen.has(id)) {
-      seen.add(id);
-      readings.push(pieces);
-    }
-  }
-  return readings;
+/** The canonical tokens of one spelling group of a stored name: all the ranking needs to score it. */
+export interface StoredKeyGroup {
+  readonly keys: readonly string[];
+  /** Only spelt so by rarely used systems (near misses discounted, see RARE_SYSTEMS). */
+  readonly rare: boolean;
 }
 
 /**
- * What to look up in the index for a query: its canonical tokens and their first-name
- * equivalents (Vladimir also looks for uladzimir), plus prefixes of the longer tokens.
+ * The key groups of a stored name, in ranking order. Computed when the name is written and
+ * stored (names/forms.ts), so that ranking does not romanize candidates' names at query time.
  */
-export function candidateLookup(query: string): CandidateLookup {
-  const keys = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const reading of queryReadings(query)) {
-    for (const { key } of reading) {
-      keys.add(key);
-      for (const equivalent of equivalentFirstNameKeys(key)) keys.add(equivalent);
-      if (key.length > LOOKUP_PREFIX_LENGTH + 1) prefixes.add(key.slice(0, LOOKUP_PREFIX_LENGTH));
-    }
-  }
-  return { keys: [...keys], prefixes: [...prefixes] };
+export function nameKeyGroups(name: NameInput): StoredKeyGroup[] {
+  return prepare(name).groups.map((group) => ({ keys: group.keys, rare: group.rare }));
 }
 
 export interface CandidateInput {
   readonly personId: string;
   readonly names: readonly NameInput[];
+  /**
+   * nameKeyGroups of each name, in the same order, as stored at index time; computed from the
+   * names when absent. Only the hits that are returned are then prepared in full, for the reason.
+   */
+  readonly keyGroups?: readonly (readonly StoredKeyGroup[])[];
 }
 
 export interface RankOptions {
@@ -366,38 +345,67 @@ function memoisedSimilarity(): (query: string, candidate: string) => TokenSimila
   };
 }
 
-function discountRare(detail: NameScore, group: KeyGroup): NameScore {
+function discountRare(detail: NameScore, group: StoredKeyGroup): NameScore {
   if (!group.rare || detail.matches.every((m) => m.kind === 'exact' || m.kind === 'none')) return detail;
   return { ...detail, score: detail.score * FUZZY_RARE_SPELLING_FACTOR };
 }
 
-/** The best-scoring spelling of a candidate; among equal scores the one closest as written. */
-function bestMatchOf(
+/** A key group of one of the candidate's names that reached the candidate's best score. */
+interface TiedGroup {
+  readonly nameIndex: number;
+  readonly group: StoredKeyGroup;
+  readonly reading: readonly CanonicalPiece[];
+  readonly detail: NameScore;
+}
+
+interface CandidateScore {
+  readonly score: number;
+  /** Every group (of every name, in every reading) within SCORE_EPSILON of the best, in order. */
+  readonly tied: readonly TiedGroup[];
+}
+
+/** The candidate's best score over its names' key groups and the query's readings. */
+function scoreCandidate(
   candidate: CandidateInput,
   readings: readonly (readonly CanonicalPiece[])[],
+  readingKeys: readonly (readonly string[])[],
   similarity: (query: string, candidate: string) => TokenSimilarity,
-): BestMatch | null {
-  const tied: Scored[] = [];
+): CandidateScore {
+  const tied: TiedGroup[] = [];
   let bestScore = -1;
-  for (const nameInput of candidate.names) {
-    const name = prepare(nameInput);
-    for (const group of name.groups) {
-      for (const reading of readings) {
-        const keys = reading.map((piece) => piece.key);
-        const detail = discountRare(scoreNamesDetailed(keys, group.keys, similarity), group);
+  candidate.names.forEach((name, nameIndex) => {
+    const groups = candidate.keyGroups?.[nameIndex] ?? prepare(name).groups;
+    for (const group of groups) {
+      readings.forEach((reading, r) => {
+        const detail = discountRare(scoreNamesDetailed(readingKeys[r] ?? [], group.keys, similarity), group);
         if (detail.score > bestScore + SCORE_EPSILON) {
           bestScore = detail.score;
           tied.length = 0;
-          tied.push({ name, group, reading, detail });
+          tied.push({ nameIndex, group, reading, detail });
         } else if (detail.score > bestScore - SCORE_EPSILON) {
-          tied.push({ name, group, reading, detail });
+          tied.push({ nameIndex, group, reading, detail });
         }
-      }
+      });
     }
-  }
+  });
+  return { score: bestScore, tied };
+}
+
+/**
+ * The spelling that explains a scored candidate: among its tied groups, the spelling closest to
+ * the query as written. Prepares (romanizes) only the names involved. Null when a stored group is
+ * no longer produced by the rules (an index older than the code: `unfree db reindex-names`).
+ */
+function explainScore(candidate: CandidateInput, scored: CandidateScore): BestMatch | null {
   let best: BestMatch | null = null;
-  for (const scored of tied) {
-    const closest = closestSpelling(scored);
+  for (const tied of scored.tied) {
+    const input = candidate.names[tied.nameIndex];
+    if (input === undefined) continue;
+    const name = prepare(input);
+    const id = tied.group.keys.join(' ');
+    const group = name.groups.find((g) => g.keys.join(' ') === id);
+    if (group === undefined) continue;
+    const closest = closestSpelling({ name, group, reading: tied.reading, detail: tied.detail });
     if (closest && (best === null || closest.surface < best.surface)) best = closest;
   }
   return best;
@@ -406,7 +414,8 @@ function bestMatchOf(
 /**
  * Ranks candidate persons (typically those the index lookup returned) against a query in any
  * script and spelling: every spelling of every stored name is scored order-free per token, and
- * each person keeps its best. Equal scores keep the input order.
+ * each person keeps its best. Equal scores keep the input order. Scoring uses the stored key
+ * groups; only the hits returned are explained.
  */
 export function rankCandidates(
   query: string,
@@ -417,26 +426,40 @@ export function rankCandidates(
   const minScore = options.minScore ?? 0.5;
   const readings = queryReadings(query);
   if (readings.length === 0) return [];
+  const readingKeys = readings.map((reading) => reading.map((piece) => piece.key));
   const similarity = memoisedSimilarity();
 
-  const hits: { hit: RankedHit; order: number }[] = [];
+  const scored: { candidate: CandidateInput; order: number; rounded: number; score: CandidateScore }[] = [];
   candidates.forEach((candidate, order) => {
-    const best = bestMatchOf(candidate, readings, similarity);
-    if (best === null || best.detail.score < minScore) return;
-    hits.push({
-      order,
-      hit: {
-        personId: candidate.personId,
-        score: Math.round(best.detail.score * 1000) / 1000,
-        matchedVariant: best.spelling.text,
-        system: best.spelling.system,
-        matchedName: best.name.input.text,
-        reason: explain(best),
-      },
-    });
+    const score = scoreCandidate(candidate, readings, readingKeys, similarity);
+    if (score.tied.length === 0 || score.score < minScore) return;
+    scored.push({ candidate, order, rounded: Math.round(score.score * 1000) / 1000, score });
   });
-  hits.sort((a, b) => b.hit.score - a.hit.score || a.order - b.order);
-  return hits.slice(0, limit).map((entry) => entry.hit);
+  scored.sort((a, b) => b.rounded - a.rounded || a.order - b.order);
+
+  const hits: RankedHit[] = [];
+  for (const entry of scored) {
+    if (hits.length >= limit) break;
+    let best = explainScore(entry.candidate, entry.score);
+    let rounded = entry.rounded;
+    if (best === null) {
+      // Stale stored groups: score this candidate from its names instead.
+      const fresh = { personId: entry.candidate.personId, names: entry.candidate.names };
+      const score = scoreCandidate(fresh, readings, readingKeys, similarity);
+      best = score.score >= minScore ? explainScore(fresh, score) : null;
+      rounded = Math.round(score.score * 1000) / 1000;
+    }
+    if (best === null) continue;
+    hits.push({
+      personId: entry.candidate.personId,
+      score: rounded,
+      matchedVariant: best.spelling.text,
+      system: best.spelling.system,
+      matchedName: best.name.input.text,
+      reason: explain(best),
+    });
+  }
+  return hits;
 }
 
 /**

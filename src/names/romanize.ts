@@ -157,6 +157,8 @@ function resolveLetter(letter: CompiledLetter, prev: string | undefined, next: s
 
 /** A Cyrillic word, analysed once and romanized in every system. */
 interface Word {
+  /** As written (after segment()'s fixes): the memo key. */
+  readonly source: string;
   readonly lower: string;
   /** Upper-case letters of the source; Title-case output starts with a capital there. */
   readonly upper: readonly boolean[];
@@ -171,7 +173,7 @@ function analyseWord(word: string): Word {
   const upper: boolean[] = [];
   for (let i = 0; i < word.length; i++) upper.push(word.charAt(i) !== lower.charAt(i));
   const allCaps = word.length > 1 && word !== lower && word === word.toUpperCase();
-  return { lower, upper, allCaps };
+  return { source: word, lower, upper, allCaps };
 }
 
 /**
@@ -218,7 +220,25 @@ function cased(latin: string, upper: boolean, allCaps: boolean): string {
   return allCaps ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
 }
 
+const wordCaches = new WeakMap<CompiledTable, Map<string, string>>();
+const WORD_CACHE_LIMIT = 20_000;
+
+/**
+ * Memoised per table: a registry repeats the same first names, patronymics and surnames, and
+ * romanizing every name in every system is most of the cost of building the index.
+ */
 function romanizeWord(word: Word, table: CompiledTable): string {
+  let cache = wordCaches.get(table);
+  if (cache === undefined) wordCaches.set(table, (cache = new Map<string, string>()));
+  const cached = cache.get(word.source);
+  if (cached !== undefined) return cached;
+  const latin = romanizeWordUncached(word, table);
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word.source, latin);
+  return latin;
+}
+
+function romanizeWordUncached(word: Word, table: CompiledTable): string {
   const { lower, upper, allCaps } = word;
   let out = '';
   let i = 0;

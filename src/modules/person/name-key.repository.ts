@@ -1,4 +1,5 @@
-import type { Db } from '../../db/database.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
 import { visiblePersonIds } from '../shared/scope.repository.js';
 import type { ReadScope } from '../user/access.js';
 
@@ -27,46 +28,145 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCodePoint((prefix.codePointAt(prefix.length - 1) ?? 0) + 1);
 }
 
+export interface KeyCount {
+  key: string;
+  /** Persons indexed under the key (whatever their visibility: used to plan, never shown). */
+  persons: number;
+}
+
 /**
- * Persons whose index has one of the keys or a key starting with one of the prefixes, best covered
- * first (an exact key counts twice a prefix), at most `limit` of them.
+ * The distinct index keys equal to one of the keys or starting with one of the prefixes, with how
+ * many persons have each: index-only scans of name_keys_key, one per prefix, each grouped in
+ * index order (an OR of ranges would need a temporary B-tree to group).
  */
-export async function selectCandidatePersonIds(
+export async function selectKeyCounts(
   db: Db,
   lookup: { keys: readonly string[]; prefixes: readonly string[] },
+): Promise<KeyCount[]> {
+  const count = (eb: ExpressionBuilder<Database, 'nameKeys'>) =>
+    eb.fn.countAll<number | string>().as('persons');
+  const parts = [
+    ...(lookup.keys.length > 0
+      ? [
+          db
+            .selectFrom('nameKeys')
+            .select((eb) => ['key', count(eb)])
+            .where('key', 'in', [...lookup.keys]),
+        ]
+      : []),
+    ...lookup.prefixes.map((prefix) =>
+      db
+        .selectFrom('nameKeys')
+        .select((eb) => ['key', count(eb)])
+        .where('key', '>=', prefix)
+        .where('key', '<', prefixEnd(prefix)),
+    ),
+  ].map((part) => part.groupBy('key'));
+  const [first, ...rest] = parts;
+  if (first === undefined) return [];
+  const rows = await rest.reduce((query, part) => query.unionAll(part), first).execute();
+  const persons = new Map<string, number>();
+  for (const row of rows) persons.set(row.key, Number(row.persons));
+  return [...persons].map(([key, n]) => ({ key, persons: n }));
+}
+
+/** A key that counts for one query word, with its weight in thousandths (WeightedKey in names/). */
+export interface CandidateKey {
+  key: string;
+  slot: number;
+  weight: number;
+}
+
+/**
+ * Persons having any of the keys, best first by their upper bound: the sum over query words of
+ * the best weight among the person's keys for that word; at most `limit`, only those the scope
+ * may see. With `anchorKeys` (the rarest word's keys), only persons having one of those are read,
+ * each through its own few rows of the primary key: a common first name in the query then costs
+ * nothing. The weights travel as a VALUES list joined on the key, not as a CASE per row.
+ */
+export async function selectCandidates(
+  db: Db,
+  keys: readonly CandidateKey[],
+  anchorKeys: readonly string[] | null,
   limit: number,
   scope: ReadScope,
 ): Promise<string[]> {
-  if (lookup.keys.length === 0 && lookup.prefixes.length === 0) return [];
-  let query = db
-    .selectFrom('nameKeys')
-    .select((eb) => [
-      'personId',
-      eb.fn
-        .sum<number | string>(
-          lookup.keys.length > 0
-            ? eb
-                .case()
-                .when('key', 'in', [...lookup.keys])
-                .then(2)
-                .else(1)
-                .end()
-            : eb.lit(1),
-        )
-        .as('weight'),
-    ])
-    .where((eb) =>
-      eb.or([
-        ...(lookup.keys.length > 0 ? [eb('key', 'in', [...lookup.keys])] : []),
-        ...lookup.prefixes.map((prefix) =>
-          eb.and([eb('key', '>=', prefix), eb('key', '<', prefixEnd(prefix))]),
-        ),
-      ]),
-    )
-    .groupBy('personId');
-  if (!scope.everything) query = query.where('personId', 'in', visiblePersonIds(db, scope));
-  const rows = await query.orderBy('weight', 'desc').orderBy('personId').limit(limit).execute();
-  return rows.map((row) => row.personId);
+  if (keys.length === 0) return [];
+  // Slots and weights are integers computed here, inlined as literals: PostgreSQL then types the
+  // VALUES columns as integer (a bound parameter would be text) and the sums stay exact.
+  const weights = sql.join(
+    keys.map(
+      (entry) =>
+        sql`(${entry.key}, ${sql.lit(Math.trunc(entry.slot))}, ${sql.lit(Math.round(entry.weight))})`,
+    ),
+  );
+  const nameKeys = sql.table('nameKeys');
+  const personId = sql.ref('nameKeys.personId');
+  // CROSS JOIN fixes SQLite's join order, and `key || ''` keeps it from seeking the primary key
+  // once per listed key: each anchored person's few rows are read in one range and filtered.
+  // PostgreSQL plans both like any inner join.
+  const anchored = anchorKeys !== null && anchorKeys.length > 0;
+  const keyList = sql.join([...new Set(keys.map((entry) => entry.key))]);
+  const matched = anchored
+    ? sql`(select distinct ${sql.ref('anchor.personId')} as person_id from ${nameKeys} as anchor
+           where ${sql.ref('anchor.key')} in (${sql.join([...anchorKeys])})) as anchored
+        cross join ${nameKeys} cross join weights
+        where ${personId} = ${sql.ref('anchored.personId')} and (${sql.ref('nameKeys.key')} || '') in (${keyList})
+          and weights.key = ${sql.ref('nameKeys.key')}`
+    : sql`weights cross join ${nameKeys} where ${sql.ref('nameKeys.key')} = weights.key`;
+  const best = sql`(
+      select ${personId} as person_id, weights.slot as slot, max(weights.weight) as weight
+      from ${matched}
+      group by ${personId}, weights.slot
+    ) as best`;
+  const ranked = (count: number, visibleOnly: boolean) => sql`
+    with weights (key, slot, weight) as (values ${weights})
+    select ${sql.ref('best.personId')}, sum(${sql.ref('best.weight')}) as bound from ${best}
+    ${visibleOnly ? sql`where exists ${visibleTo(db, scope, 'best.personId')}` : sql``}
+    group by ${sql.ref('best.personId')}
+    order by bound desc, ${sql.ref('best.personId')}
+    limit ${sql.lit(Math.trunc(count))}`;
+  if (scope.everything) {
+    const rows = await sql<{ personId: string }>`${ranked(limit, false)}`.execute(db);
+    return rows.rows.map((row) => row.personId);
+  }
+  // Usually most of the best-bounded persons are visible: check the scope for the first
+  // 2 × limit only. If `limit` of them are visible, they are exactly the best `limit` visible
+  // persons (the order is total: ties go by id); otherwise check every grouped person.
+  const shortlist = await sql<{ personId: string }>`
+    select ${sql.ref('ranked.personId')} from (${ranked(2 * limit, false)}) as ranked
+    where exists ${visibleTo(db, scope, 'ranked.personId')}
+    order by ${sql.ref('ranked.bound')} desc, ${sql.ref('ranked.personId')}
+    limit ${sql.lit(Math.trunc(limit))}`.execute(db);
+  if (shortlist.rows.length >= limit) return shortlist.rows.map((row) => row.personId);
+  const rows = await sql<{ personId: string }>`${ranked(limit, true)}`.execute(db);
+  return rows.rows.map((row) => row.personId);
+}
+
+/** The visibility policy's persons, correlated with an outer column (an EXISTS probes by key). */
+function visibleTo(db: Db, scope: ReadScope, outerColumn: string) {
+  return visiblePersonIds(db, scope).where('persons.id', '=', sql.ref<string>(outerColumn));
+}
+
+/** One statement (an upsert): it runs on every write of a person's names. */
+export async function replaceNameForms(db: Db, personId: string, forms: string): Promise<void> {
+  await db
+    .insertInto('nameForms')
+    .values({ personId, forms })
+    .onConflict((conflict) => conflict.column('personId').doUpdateSet({ forms }))
+    .execute();
+}
+
+export async function selectNameForms(
+  db: Db,
+  personIds: readonly string[],
+): Promise<{ personId: string; forms: string }[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('nameForms')
+    .select(['personId', 'forms'])
+    .where('personId', 'in', [...personIds])
+    .execute();
 }
 
 export async function selectRedirect(db: Db, oldId: string): Promise<string | undefined> {

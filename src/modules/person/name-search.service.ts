@@ -1,25 +1,43 @@
 import type { Db } from '../../db/database.js';
+import { AppError } from '../../lib/errors.js';
+import { decodeNameForms, encodeNameForms } from '../../names/forms.js';
+import {
+  CANDIDATE_LIMIT,
+  addedPrefixes,
+  lookupOfSlots,
+  lookupSlots,
+  planCandidates,
+  widenSlots,
+} from '../../names/lookup.js';
 import {
   type CandidateInput,
   type NameInput,
   type RankedHit,
   buildNameIndexEntries,
-  candidateLookup,
   findPossibleDuplicates,
   rankCandidates,
 } from '../../names/matcher.js';
 import type { RomanizationSystem } from '../../names/systems.js';
-import { replaceNameKeys, selectCandidatePersonIds } from './name-key.repository.js';
+import {
+  replaceNameForms,
+  replaceNameKeys,
+  selectCandidates,
+  selectKeyCounts,
+  selectNameForms,
+} from './name-key.repository.js';
 import { selectNames } from './person.repository.js';
 import type { ReadScope } from '../user/access.js';
 
 /**
- * Cross-script name search over the name_keys index (docs/decisions/0003-name-search.md): the
- * index finds candidates by canonical token, names/ ranks them in memory with the reason.
+ * Cross-script name search over the name_keys index (docs/decisions/0003-name-search.md and
+ * 0011-name-search-at-scale.md): the index finds and bounds candidates by canonical token, names/
+ * ranks them in memory from their stored key groups (name_forms) and says why each matched.
  */
 
-/** How many candidate persons the index may hand to the ranking; beyond this the ranking is the cost. */
-export const CANDIDATE_LIMIT = 400;
+export { CANDIDATE_LIMIT };
+
+/** Longer queries are refused (the API and CLI refuse them first): a name, not a paragraph. */
+export const MAX_QUERY_LENGTH = 200;
 
 type StoredName = Pick<NameInput, 'text' | 'script' | 'language'> & { system?: string | null };
 
@@ -38,31 +56,55 @@ export async function reindexPersonNames(
   personId: string,
   names: readonly StoredName[],
 ): Promise<void> {
-  const entries = names.flatMap((name) => buildNameIndexEntries(asNameInput(name)));
-  await replaceNameKeys(db, personId, entries);
+  const inputs = names.map(asNameInput);
+  await replaceNameKeys(db, personId, inputs.flatMap(buildNameIndexEntries));
+  await replaceNameForms(db, personId, encodeNameForms(inputs));
 }
 
-async function candidatesFor(
-  db: Db,
-  queries: readonly string[],
-  scope: ReadScope,
-  excludeId?: string,
-): Promise<CandidateInput[]> {
-  const keys = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const query of queries) {
-    const lookup = candidateLookup(query);
-    lookup.keys.forEach((key) => keys.add(key));
-    lookup.prefixes.forEach((prefix) => prefixes.add(prefix));
+function checkQuery(query: string): void {
+  if (query.length > MAX_QUERY_LENGTH) {
+    const message = `a name is at most ${MAX_QUERY_LENGTH} characters (got ${query.length})`;
+    throw new AppError('validation_failed', `q: ${message}`, [{ path: 'q', message }]);
   }
-  const ids = (
-    await selectCandidatePersonIds(db, { keys: [...keys], prefixes: [...prefixes] }, CANDIDATE_LIMIT, scope)
-  ).filter((id) => id !== excludeId);
-  const byPerson = new Map<string, NameInput[]>(ids.map((id) => [id, []]));
-  for (const row of await selectNames(db, ids)) {
-    byPerson.get(row.personId)?.push(asNameInput({ ...row, script: row.script as NameInput['script'] }));
+}
+
+/**
+ * Ids of the best-bounded persons the scope may see, best first, for one query or for all the
+ * names of a new person at once (their words are slots of one bound: 3 to 5 round trips in all).
+ */
+async function candidateIds(db: Db, queries: readonly string[], scope: ReadScope): Promise<string[]> {
+  const slots = queries.flatMap((query) => lookupSlots(query));
+  if (slots.length === 0) return [];
+  const counts = await selectKeyCounts(db, lookupOfSlots(slots));
+  let plan = planCandidates(slots, counts);
+  const wider = widenSlots(slots, plan);
+  if (wider) {
+    const more = await selectKeyCounts(db, { keys: [], prefixes: addedPrefixes(slots, wider) });
+    const known = new Set(counts.map((count) => count.key));
+    plan = planCandidates(wider, [...counts, ...more.filter((count) => !known.has(count.key))]);
   }
-  return ids.map((personId) => ({ personId, names: byPerson.get(personId) ?? [] }));
+  const limit = CANDIDATE_LIMIT * Math.min(MAX_NAMES_BOUNDED_TOGETHER, Math.max(1, queries.length));
+  return selectCandidates(db, plan.keys, plan.anchorKeys, limit, scope);
+}
+
+/** A new person's names share one candidate lookup, with room for this many names' candidates. */
+const MAX_NAMES_BOUNDED_TOGETHER = 4;
+
+/** The candidates' names and stored key groups, in the order of ids. */
+async function loadCandidates(db: Db, ids: readonly string[]): Promise<CandidateInput[]> {
+  const byPerson = new Map<string, CandidateInput>();
+  for (const row of await selectNameForms(db, ids)) {
+    const forms = decodeNameForms(row.forms);
+    if (forms) byPerson.set(row.personId, { personId: row.personId, ...forms });
+  }
+  // Persons without readable stored forms (written before 0009, or by older rules) rank from their names.
+  const missing = ids.filter((id) => !byPerson.has(id));
+  const names = new Map<string, NameInput[]>(missing.map((id) => [id, []]));
+  for (const row of await selectNames(db, missing)) {
+    names.get(row.personId)?.push(asNameInput({ ...row, script: row.script as NameInput['script'] }));
+  }
+  for (const [personId, list] of names) byPerson.set(personId, { personId, names: list });
+  return ids.flatMap((id) => byPerson.get(id) ?? []);
 }
 
 /** Ranked persons for a query typed in any script and spelling; each hit says why it matched. */
@@ -72,7 +114,9 @@ export async function searchNames(
   limit: number,
   scope: ReadScope,
 ): Promise<RankedHit[]> {
-  return rankCandidates(query, await candidatesFor(db, [query], scope), { limit });
+  checkQuery(query);
+  const candidates = await loadCandidates(db, await candidateIds(db, [query], scope));
+  return rankCandidates(query, candidates, { limit });
 }
 
 /** Existing persons whose names match these above the warning threshold (warn, never block). */
@@ -83,11 +127,12 @@ export async function possibleDuplicates(
   excludePersonId?: string,
 ): Promise<RankedHit[]> {
   const inputs = names.map(asNameInput);
-  const candidates = await candidatesFor(
-    db,
-    inputs.map((name) => name.text),
-    scope,
-    excludePersonId,
-  );
-  return findPossibleDuplicates(inputs, candidates);
+  const ids = (
+    await candidateIds(
+      db,
+      inputs.map((name) => name.text),
+      scope,
+    )
+  ).filter((id) => id !== excludePersonId);
+  return findPossibleDuplicates(inputs, await loadCandidates(db, ids));
 }

@@ -4,6 +4,10 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { aPerson, anEpisode, testServices } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
+import { decodeNameForms } from '../../names/forms.js';
+import { lookupOfSlots, lookupSlots, planCandidates } from '../../names/lookup.js';
+import { PUBLIC_VIEWER, SYSTEM_VIEWER, readScopeOf } from '../user/access.js';
+import { selectCandidates, selectKeyCounts } from './name-key.repository.js';
 import { seedDemo } from '../demo/demo.seed.js';
 
 const datasetClock = () => new Date('2026-11-23T12:00:00.000Z');
@@ -89,6 +93,126 @@ describeEachDialect('name search over the demo registry', (database) => {
     const empty = await app.inject({ method: 'GET', url: '/api/v1/search?q=%20%20' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json<{ error: { message: string } }>().error.message).toMatch(/type a name/);
+  });
+
+  it('answers bad input through the service: empty, too long, mixed scripts, emoji, metacharacters', async () => {
+    const services = testServices(database().db);
+    for (const nothing of ['', '   ', '🙂🙂', '%', '_', '.*', '\\', "'; --", '[]{}()|^$']) {
+      expect(await services.persons.search(nothing, 5), nothing).toEqual([]);
+    }
+    const before = await tableCounts(database().db);
+    await expect(services.persons.search('a'.repeat(10_000), 5)).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/^q: a name is at most 200 characters/) as unknown,
+    });
+    // A SQL injection attempt with letters is a name like any other: looked up, never run.
+    expect(Array.isArray(await services.persons.search("Kalesnikava'; DROP TABLE persons; --", 5))).toBe(
+      true,
+    );
+    expect(await tableCounts(database().db)).toEqual(before);
+    // Mixed scripts, emoji and regex metacharacters around a real name still find it.
+    for (const query of [
+      'Maria Калеснікава',
+      'Калеснікава 🙂',
+      '(Kalesnikava)+',
+      'Kalesnikava.*',
+      '%Kalesnikava%',
+      '_Kalesnikava_',
+    ]) {
+      expect((await services.persons.search(query, 5))[0]?.displayName, query).toMatch(/Kalesnikava/);
+    }
+    // Many words (cut to the first eight for the lookup) are an answer, not an error.
+    const words = Array.from({ length: 40 }, () => 'Kalesnikava').join(' ');
+    expect(await services.persons.search(words.slice(0, 200), 5)).toEqual([]);
+  });
+
+  it('answers bad input through the API with 200 and no hits, or a 400 naming q', async () => {
+    for (const q of ['🙂🙂', '%', '_', '.*', "'; DROP TABLE persons; --"]) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` });
+      expect(response.statusCode, q).toBe(200);
+      if (!/[a-z]/i.test(q)) expect(response.json<{ items: unknown[] }>().items, q).toEqual([]);
+    }
+    const mixed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('Maria Калеснікава 🙂')}`,
+    });
+    expect(mixed.json<{ items: { displayName: string }[] }>().items[0]?.displayName).toMatch(/Kalesnikava/);
+    const long = await app.inject({ method: 'GET', url: `/api/v1/search?q=${'Ж'.repeat(10_000)}` });
+    expect(long.statusCode).toBe(400);
+    expect(long.json<{ error: { message: string } }>().error.message).toMatch(/q/);
+  });
+
+  it('keeps the stored ranking data in step with the names, and ranks without it too', async () => {
+    const db = database().db;
+    const services = testServices(db);
+    const formsOf = async (personId: string) => {
+      const row = await db
+        .selectFrom('nameForms')
+        .select('forms')
+        .where('personId', '=', personId)
+        .executeTakeFirst();
+      return row ? decodeNameForms(row.forms) : undefined;
+    };
+    const created = await services.persons.create(
+      aPerson({ names: [{ text: 'Зміцер Сінтэтычны', script: 'Cyrl', language: 'be', isPrimary: true }] }),
+    );
+    expect((await formsOf(created.id))?.names.map((name) => name.text)).toEqual(['Зміцер Сінтэтычны']);
+    const updated = await services.persons.update(created.id, {
+      version: created.version,
+      names: [{ text: 'Зміцер Прыдуманы', script: 'Cyrl', language: 'be', isPrimary: true }],
+    });
+    expect((await formsOf(updated.id))?.names.map((name) => name.text)).toEqual(['Зміцер Прыдуманы']);
+    expect((await topHit('Prydumany'))?.personId).toBe(created.id);
+    expect(await services.persons.search('Sintetychny', 5)).toEqual([]);
+
+    // Forms lost or written by older rules: the person still ranks, from the names.
+    await db.updateTable('nameForms').set({ forms: '{"v":0}' }).where('personId', '=', created.id).execute();
+    expect((await topHit('Prydumany'))?.personId).toBe(created.id);
+    await db.deleteFrom('nameForms').where('personId', '=', created.id).execute();
+    const [hit] = await services.persons.search('Прыдуманы', 5);
+    expect(hit?.personId).toBe(created.id);
+    expect(hit?.reason).toMatch(/Прыдуманы|Prydumany/);
+    await services.persons.reindexAll();
+    expect((await formsOf(created.id))?.names).toHaveLength(1);
+
+    await services.persons.delete(created.id);
+    expect(await formsOf(created.id)).toBeUndefined();
+  });
+
+  it('keeps the best-bounded persons the scope may see, however many hidden ones rank above', async () => {
+    const db = database().db;
+    const services = testServices(db);
+    const levels = ['public', 'confidential', 'public', 'internal', 'confidential'] as const;
+    const people = [];
+    for (const visibility of levels) {
+      people.push(
+        await services.persons.create(
+          aPerson({
+            visibility,
+            names: [{ text: 'Kvadratnik', script: 'Latn', language: 'be', isPrimary: true }],
+          }),
+        ),
+      );
+    }
+    const slots = lookupSlots('Kvadratnik');
+    const plan = planCandidates(slots, await selectKeyCounts(db, lookupOfSlots(slots)));
+    const publicIds = people
+      .filter((p) => p.visibility === 'public')
+      .map((p) => p.id)
+      .sort();
+    const allIds = people.map((p) => p.id).sort();
+    const publicScope = readScopeOf(PUBLIC_VIEWER);
+    // Equal bounds go by id. Limit 3 always needs the full check (the shortlist of 6 holds only 2
+    // public persons); limits 1 and 2 are answered by the shortlist unless the ids put the public
+    // persons last. Either way the answer must be the same.
+    for (const limit of [1, 2, 3]) {
+      expect(
+        await selectCandidates(db, plan.keys, plan.anchorKeys, limit, publicScope),
+        `limit ${limit}`,
+      ).toEqual(publicIds.slice(0, limit));
+    }
+    expect(await selectCandidates(db, plan.keys, null, 10, readScopeOf(SYSTEM_VIEWER))).toEqual(allIds);
+    for (const person of people) await services.persons.delete(person.id);
   });
 
   it('warns, without blocking, when a new person matches an existing one', async () => {

@@ -1,16 +1,23 @@
 import {
   DUPLICATE_WARNING_THRESHOLD,
   buildNameIndexEntries,
-  candidateLookup,
   rankCandidates,
   type CandidateInput,
   type NameInput,
 } from '../matcher.js';
+import {
+  CANDIDATE_LIMIT,
+  addedPrefixes,
+  lookupOfSlots,
+  lookupSlots,
+  planCandidates,
+  widenSlots,
+} from '../lookup.js';
 
 /**
  * Measures name search on the evaluation set, end to end as the application will run it: an
- * in-memory stand-in for the database index (equality and prefix lookups on canonical token keys)
- * finds candidates, rankCandidates orders them. Pure: the caller supplies the data.
+ * in-memory stand-in for the database index (equality and prefix lookups on canonical token keys,
+ * weighed, anchored and capped as the SQL does) finds candidates, rankCandidates orders them. Pure: the caller supplies the data.
  */
 
 export interface GalleryPerson {
@@ -140,13 +147,12 @@ class MemoryIndex {
     this.sortedKeys = [...this.byKey.keys()].sort();
   }
 
-  /** Ids found by `key = ?` or `key LIKE 'prefix%'`. */
-  lookup(keys: readonly string[], prefixes: readonly string[]): Set<string> {
-    const found = new Set<string>();
-    const addAll = (key: string): void => {
-      for (const id of this.byKey.get(key) ?? []) found.add(id);
-    };
-    for (const key of keys) addAll(key);
+  /** Keys equal to one of `keys` or starting with one of `prefixes`, with how many persons have each. */
+  private keyCounts(
+    keys: readonly string[],
+    prefixes: readonly string[],
+  ): { key: string; persons: number }[] {
+    const found = new Set(keys.filter((key) => this.byKey.has(key)));
     for (const prefix of prefixes) {
       let low = 0;
       let high = this.sortedKeys.length;
@@ -158,10 +164,45 @@ class MemoryIndex {
       for (let i = low; i < this.sortedKeys.length; i++) {
         const key = this.sortedKeys[i] ?? '';
         if (!key.startsWith(prefix)) break;
-        addAll(key);
+        found.add(key);
       }
     }
-    return found;
+    return [...found].map((key) => ({ key, persons: this.byKey.get(key)?.size ?? 0 }));
+  }
+
+  /**
+   * The candidates the database would return (name-key.repository.ts selectCandidates): persons
+   * with a weighed key, best upper bound first, anchored and capped the same way.
+   */
+  candidates(query: string): string[] {
+    const slots = lookupSlots(query);
+    const lookup = lookupOfSlots(slots);
+    const counts = this.keyCounts(lookup.keys, lookup.prefixes);
+    let plan = planCandidates(slots, counts);
+    const wider = widenSlots(slots, plan);
+    if (wider) {
+      const known = new Set(counts.map((count) => count.key));
+      const more = this.keyCounts([], addedPrefixes(slots, wider)).filter((count) => !known.has(count.key));
+      plan = planCandidates(wider, [...counts, ...more]);
+    }
+    const anchored =
+      plan.anchorKeys && new Set(plan.anchorKeys.flatMap((key) => [...(this.byKey.get(key) ?? [])]));
+    const best = new Map<string, Map<number, number>>();
+    for (const { key, slot, weight } of plan.keys) {
+      for (const id of this.byKey.get(key) ?? []) {
+        if (anchored && !anchored.has(id)) continue;
+        let slots = best.get(id);
+        if (!slots) best.set(id, (slots = new Map<number, number>()));
+        slots.set(slot, Math.max(slots.get(slot) ?? 0, weight));
+      }
+    }
+    const bound = (id: string): number => [...(best.get(id)?.values() ?? [])].reduce((sum, w) => sum + w, 0);
+    return (
+      [...best.keys()]
+        // Equal bounds stay in the order found; the database breaks them by person id, as arbitrary.
+        .sort((a, b) => bound(b) - bound(a))
+        .slice(0, CANDIDATE_LIMIT)
+    );
   }
 }
 
@@ -199,9 +240,8 @@ export function evaluate(
   );
 
   const outcomes: QueryOutcome[] = queries.map((query) => {
-    const lookup = candidateLookup(query.query);
-    const ids = index.lookup(lookup.keys, lookup.prefixes);
-    const candidates = [...ids].flatMap((id) => people.get(id) ?? []);
+    const ids = index.candidates(query.query);
+    const candidates = ids.flatMap((id) => people.get(id) ?? []);
     const hits = rankCandidates(query.query, candidates, { limit, minScore: 0 });
     const position = query.expected === null ? -1 : hits.findIndex((hit) => hit.personId === query.expected);
     const first = hits[0];
@@ -209,7 +249,7 @@ export function evaluate(
       query,
       rank: position >= 0 ? position + 1 : null,
       expectedScore: position >= 0 ? (hits[position]?.score ?? 0) : 0,
-      retrieved: query.expected !== null && ids.has(query.expected),
+      retrieved: query.expected !== null && ids.includes(query.expected),
       top: first ? { personId: first.personId, score: first.score, reason: first.reason } : null,
     };
   });
