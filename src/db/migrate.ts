@@ -5,6 +5,7 @@ import * as nameSearch from './migrations/0002-name-search.js';
 import * as accounts from './migrations/0003-accounts.js';
 import * as personPrivateFields from './migrations/0004-person-private-fields.js';
 import * as history from './migrations/0005-history.js';
+import * as stockIndexes from './migrations/0011-stock-indexes.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-person-private-fields': personPrivateFields,
   '0005-history': history,
+  '0011-stock-indexes': stockIndexes,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { InsertObject } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import { foldForSearch } from '../../lib/fold.js';
@@ -114,8 +115,12 @@ export function personRows(
     conditionEvents: [] as InsertObject<Database, 'conditionEvents'>[],
     recognitions: [] as InsertObject<Database, 'recognitions'>[],
   };
-  const childId = (parent: string, kind: number, position: number): string =>
-    `${parent.slice(0, 24)}${(kind * 4096 + position).toString(16).padStart(12, '0')}`;
+  // The parent's time part, then hash bits: time-ordered like newId, and the same for the same bundle.
+  const childId = (parent: string, kind: number, position: number): string => {
+    const hash = createHash('sha256').update(`${parent}/${kind}/${position}`).digest('hex');
+    const variant = ((parseInt(hash.charAt(3), 16) & 0x3) | 0x8).toString(16);
+    return `${parent.slice(0, 14)}7${hash.slice(0, 3)}-${variant}${hash.slice(4, 7)}-${hash.slice(7, 19)}`;
+  };
   for (const person of persons) {
     const primary = Math.max(
       0,

@@ -61,7 +61,7 @@ export function nameKeyRowsOf(person: Pick<RegistryPerson, 'id' | 'names'>) {
       text: name.text,
       script: name.script,
       language: name.language,
-      system: (name.system ?? null),
+      system: name.system ?? null,
     }),
   );
   return [...new Map(entries.map((entry) => [entry.key, entry])).values()].map((entry) => ({
