@@ -61,12 +61,18 @@ describe('synthetic registry', () => {
     }
   });
 
-  it('never dates anything after today, nor a release before its detention, and holds a person once at a time', () => {
+  it('never dates anything after today, nor a release, verdict or stay before its detention, and holds a person once at a time', () => {
     for (const person of persons) {
       expect(person.episodes.filter((episode) => episode.release === null).length).toBeLessThanOrEqual(1);
       for (const episode of person.episodes) {
         expect(isPartialDate(episode.detainedOn)).toBe(true);
         expect(isCertainlyBefore(TODAY, episode.detainedOn)).toBe(false);
+        if (episode.verdictOn) expect(isCertainlyBefore(episode.verdictOn, episode.detainedOn)).toBe(false);
+        for (const stay of episode.facilityStays) {
+          if (stay.from) expect(isCertainlyBefore(stay.from, episode.detainedOn)).toBe(false);
+          if (stay.to) expect(isCertainlyBefore(stay.to, stay.from ?? episode.detainedOn)).toBe(false);
+        }
+        if (episode.release?.mode === 'sentence_served') expect(episode.verdictOn).not.toBeNull();
         if (episode.release) {
           expect(isCertainlyBefore(episode.release.releasedOn, episode.detainedOn)).toBe(false);
           expect(episode.release.releasedOn <= TODAY).toBe(true);

@@ -184,21 +184,12 @@ export function syntheticRegistry(options: SyntheticRegistryOptions): {
       part: random() < 0.5 ? '1' : '2',
       note: null,
     }));
-    const pretrial = fixed.facilities.filter((facility) => facility.type === 'pretrial_centre');
-    const colonies = fixed.facilities.filter((facility) => facility.type !== 'pretrial_centre');
-    const facilityStays = [
-      {
-        facilityId: pick(random, pretrial).id,
-        from: detainedOn,
-        to: sentenced ? verdictDay : null,
-        note: null,
-      },
-    ];
-    if (sentenced)
-      facilityStays.push({ facilityId: pick(random, colonies).id, from: verdictDay, to: null, note: null });
-
     let release: Episode['release'] = null;
-    const termEnds = addDays(detainedLast, Math.round(sentenceMonths * 30.4));
+    // A term ends after its verdict, even a short term after a long trial.
+    const termEnds = addDays(
+      detainedLast,
+      Math.max(Math.round(sentenceMonths * 30.4), daysBetween(detainedLast, verdictDay) + 30),
+    );
     if (termEnds < today && random() < 0.8) {
       release = { releasedOn: termEnds, mode: 'sentence_served', batchId: null, forcedExile: false };
     } else if (random() < 0.3) {
@@ -219,15 +210,34 @@ export function syntheticRegistry(options: SyntheticRegistryOptions): {
       }
     }
     if (release && release.releasedOn <= detainedLast) release = null;
+    const convicted = sentenced && (!release || release.releasedOn > verdictDay);
+    const pretrial = fixed.facilities.filter((facility) => facility.type === 'pretrial_centre');
+    const colonies = fixed.facilities.filter((facility) => facility.type !== 'pretrial_centre');
+    const releasedOn = release?.releasedOn ?? null;
+    const facilityStays = [
+      {
+        facilityId: pick(random, pretrial).id,
+        from: detainedOn,
+        to: convicted ? verdictDay : releasedOn,
+        note: null,
+      },
+    ];
+    if (convicted)
+      facilityStays.push({
+        facilityId: pick(random, colonies).id,
+        from: verdictDay,
+        to: releasedOn,
+        note: null,
+      });
     return {
       id: newId(),
       detainedOn,
       place: null,
       preTrialMeasure: 'custody',
       court: null,
-      verdictOn: sentenced && (!release || release.releasedOn > verdictDay) ? verdictDay : null,
-      sentenceMonths: sentenced ? sentenceMonths : null,
-      sentenceRegime: sentenced
+      verdictOn: convicted ? verdictDay : null,
+      sentenceMonths: convicted ? sentenceMonths : null,
+      sentenceRegime: convicted
         ? pick(random, ['general', 'strengthened', 'strict', 'strict', 'prison'] as const)
         : null,
       sentenceNote: null,

@@ -103,6 +103,20 @@ function episodeIssues(person: RegistryPerson, where: string, today: string): Er
       });
     if (released && isCertainlyBefore(today, released))
       issues.push({ path: `${at}.release.releasedOn`, message: `${released} is in the future` });
+    const notBefore = (path: string, date: string | null | undefined, limit: string, what: string) => {
+      if (date && isCertainlyBefore(date, limit))
+        issues.push({ path: `${at}.${path}`, message: `${date} is before ${what} ${limit}` });
+    };
+    notBefore('verdictOn', episode.verdictOn, episode.detainedOn, 'the detention on');
+    episode.facilityStays.forEach((stay, stayIndex) => {
+      notBefore(
+        `facilityStays.${stayIndex}.to`,
+        stay.to,
+        stay.from ?? episode.detainedOn,
+        'the start of the stay',
+      );
+      notBefore(`facilityStays.${stayIndex}.from`, stay.from, episode.detainedOn, 'the detention on');
+    });
     if (!episode.release) open += 1;
   });
   if (open > 1)

@@ -48,6 +48,15 @@ describeEachDialect('bulk load', (database) => {
     expect(await services().persons.count()).toBe(0);
     expect((await verifyChain(database().db)).checked).toBe(0);
 
+    const badStay = structuredClone(bundle.persons);
+    badStay[4]!.episodes[0]!.facilityStays = [
+      { facilityId: bundle.fixed.facilities[0]!.id, from: '2024-05-01', to: '2024-04-01', note: null },
+    ];
+    const stay = await failure(services().bulk.load({ fixed: bundle.fixed, persons: badStay }));
+    expect(stay.message).toContain(
+      'persons.4.episodes.0.facilityStays.0.to: 2024-04-01 is before the start of the stay',
+    );
+
     const missingName = structuredClone(bundle.persons);
     (missingName[3] as { names: unknown[] }).names = [];
     const invalid = await failure(services().bulk.load({ fixed: bundle.fixed, persons: missingName }));
