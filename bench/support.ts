@@ -259,3 +259,15 @@ export function writeResult(
   writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
   return path;
 }
+
+/** Drops a database made by createBenchDatabase (kept with --keep), given its URL. */
+export async function dropDatabaseAt(url: string, pgUrl: string): Promise<void> {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true });
+    return;
+  }
+  const name = new URL(url).pathname.slice(1);
+  if (!/^unfree_bench_[a-z0-9_]+$/.test(name)) throw new Error(`not a benchmark database: ${name}`);
+  await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
+}
