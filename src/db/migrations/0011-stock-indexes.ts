@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /*
- * Indexes for the stock series at scale (docs/decisions/0009-benchmarks-and-stock-in-sql.md): the
- * series counts detentions and releases per day bound with index-only scans, and the partial
- * indexes find the few episodes whose partial dates need a closer look.
+ * Indexes for the stock series at scale (docs/decisions/0009-benchmarks-bulk-load-and-stock-in-sql.md):
+ * the series counts detentions and releases per day bound, each with an index-only scan.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('episodes_detained_on_lo').on('episodes').column('detained_on_lo').execute();

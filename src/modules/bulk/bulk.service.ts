@@ -22,7 +22,7 @@ import {
 } from './bulk.schema.js';
 
 /**
- * Bulk load of a whole registry (docs/decisions/0009-bulk-load.md): one transaction, multi-row
+ * Bulk load of a whole registry (docs/decisions/0009-benchmarks-bulk-load-and-stock-in-sql.md): one transaction, multi-row
  * INSERTs per chunk of persons, the same validation (zod create schemas), stored rows, name-search
  * keys and history revisions (one per record, hash-chained) as the one-by-one service path, without
  * the per-record round trips. Duplicate warnings are the one thing left out: they warn a person
