@@ -177,15 +177,19 @@ async function runOne(databaseUrl: string, dialect: string, options: HttpBenchOp
       const cpuBefore = cpuSecondsOf(server.process.pid ?? 0);
       const dynamic = await load(base + target.path, options);
       const serverCpuSeconds = cpuSecondsOf(server.process.pid ?? 0) - cpuBefore;
+      const staticCpuBefore = cpuSecondsOf(statics.process.pid ?? 0);
       const fixed = await load(`http://127.0.0.1:${statics.port}${target.path}`, options);
+      const staticCpuSeconds = cpuSecondsOf(statics.process.pid ?? 0) - staticCpuBefore;
+      const dynamicCpuPerRequest = (serverCpuSeconds * 1000) / Math.max(1, dynamic.requests);
+      const staticCpuPerRequest = (staticCpuSeconds * 1000) / Math.max(1, fixed.requests);
       results[target.name] = {
         path: target.path,
-        dynamic: {
-          ...dynamic,
-          serverCpuMsPerRequest: round((serverCpuSeconds * 1000) / Math.max(1, dynamic.requests), 3),
-        },
-        static: fixed,
+        dynamic: { ...dynamic, serverCpuMsPerRequest: round(dynamicCpuPerRequest, 3) },
+        static: { ...fixed, serverCpuMsPerRequest: round(staticCpuPerRequest, 3) },
         ratio: round(dynamic.requestsPerSecond / fixed.requestsPerSecond, 3),
+        // The same ratio from server CPU per request (static ÷ dynamic): what each server could serve
+        // on a core of its own, less sensitive to other work on the machine than requests/s.
+        cpuRatio: round(staticCpuPerRequest / Math.max(1e-6, dynamicCpuPerRequest), 3),
         meets: {
           ratioAtLeast25Percent: dynamic.requestsPerSecond >= 0.25 * fixed.requestsPerSecond,
           p99AtMost100ms: dynamic.latencyMs.p99 <= 100,

@@ -48,8 +48,9 @@ interface Http {
         non2xx: number;
         serverCpuMsPerRequest: number;
       };
-      static: { requestsPerSecond: number; latencyMs: { p99: number } };
+      static: { requestsPerSecond: number; latencyMs: { p99: number }; serverCpuMsPerRequest?: number };
       ratio: number;
+      cpuRatio?: number;
     }
   >;
   serverMemory: { atEnd: { peakRssMiB: number } };
@@ -65,6 +66,20 @@ const bySize = <T extends { dialect: string; parameters: { persons: number } }>(
 const registries = bySize(
   files.filter((file) => file.startsWith('registry-')).map((file) => read<Registry>(file)),
 );
+interface StatsResult {
+  dialect: string;
+  parameters: { episodes: number };
+  rows: { persons: number; episodes: number; releases: number };
+  check: { seriesEqual: boolean; stockEqual: boolean } | string;
+  monthlySeries: Times;
+  stockOnDay: Times;
+  machine: { loadAverageAtStart: number[] };
+  loadAverageAtEnd: number[];
+}
+const statsRuns = files
+  .filter((file) => file.startsWith('stats-'))
+  .map((file) => read<StatsResult>(file))
+  .sort((a, b) => a.parameters.episodes - b.parameters.episodes || a.dialect.localeCompare(b.dialect));
 const https = bySize(files.filter((file) => file.startsWith('http-')).map((file) => read<Http>(file)));
 const n = (value: number) => Math.round(value).toLocaleString('en');
 const pct = (value: number) => `${Math.round(value * 100)} %`;
@@ -175,6 +190,36 @@ for (const r of registries) {
     ]),
   );
 }
+out.push('', '### Statistics on SQL-written episodes (bench/stats.bench.ts; ms, wall / CPU)', '');
+out.push(
+  row([
+    'dialect',
+    'episodes',
+    'persons',
+    'monthly series 10 y p50',
+    'p95',
+    'stock on a day p50',
+    'p95',
+    'equal to stats/stock.ts',
+    'load average start → end',
+  ]),
+  rule(9),
+);
+for (const s of statsRuns) {
+  out.push(
+    row([
+      s.dialect,
+      n(s.rows.episodes),
+      n(s.rows.persons),
+      both(s.monthlySeries),
+      both(s.monthlySeries, 'p95'),
+      both(s.stockOnDay),
+      both(s.stockOnDay, 'p95'),
+      typeof s.check === 'string' ? 'not checked' : s.check.seriesEqual && s.check.stockEqual ? 'yes' : 'NO',
+      `${s.machine.loadAverageAtStart[0]} → ${s.loadAverageAtEnd[0]}`,
+    ]),
+  );
+}
 out.push('', '### Load test over loopback (dynamic vs static, same run)', '');
 out.push(
   row([
@@ -187,9 +232,10 @@ out.push(
     'dynamic p99 ms',
     'static p99 ms',
     'errors',
-    'server CPU ms/request',
+    'server CPU ms/request (dynamic, static)',
+    'CPU ratio',
   ]),
-  rule(10),
+  rule(11),
 );
 for (const h of https) {
   for (const [name, t] of Object.entries(h.targets)) {
@@ -204,7 +250,8 @@ for (const h of https) {
         n(t.dynamic.latencyMs.p99),
         n(t.static.latencyMs.p99),
         t.dynamic.errors + t.dynamic.timeouts + t.dynamic.non2xx,
-        t.dynamic.serverCpuMsPerRequest,
+        `${t.dynamic.serverCpuMsPerRequest}, ${t.static.serverCpuMsPerRequest ?? '–'}`,
+        t.cpuRatio === undefined ? '–' : pct(t.cpuRatio),
       ]),
     );
   }
