@@ -94,7 +94,7 @@ async function fill(db: Kysely<Database>, episodes: number): Promise<void> {
         case when e.i % 100 < 3 then d.year || '-12-31' when e.i % 100 < 12 then d.month_last else d.day end,
         'public', ${STAMP}, ${STAMP}
       from (select i, case when i <= ${sql.lit(persons)} then 'synthetic-person-' || i
-                           else 'synthetic-person-' || ((i - ${sql.lit(persons)}) * 16) end as person,
+                           else 'synthetic-person-' || (((i - ${sql.lit(persons)} - 1) * 16) % ${sql.lit(persons)} + 1) end as person,
                    case when i <= ${sql.lit(persons)} then (i * 7919) % 3700 else 1400 + (i * 7919) % 2500 end as offset_day
             from n) e
       join bench_days d on d.i = e.offset_day`.execute(trx);
