@@ -23,7 +23,9 @@ async function unfree(databaseUrl: string, ...args: string[]) {
   }
 }
 
-const SPAWNING = { timeout: 120_000 };
+// Each test spawns the real binary several times (and the demo test seeds the demo dataset first):
+// on a loaded machine a spawn takes seconds, so these get more than the CLI tests' 120 s.
+const SPAWNING = { timeout: 300_000 };
 
 describeEachDialect('unfree generate', (database, dialect) => {
   it(
