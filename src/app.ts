@@ -10,6 +10,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSiteRoutes, sendNotFoundPage } from './http/site.routes.js';
 import { createBatchService } from './modules/batch/batch.service.js';
+import { createBulkService } from './modules/bulk/bulk.service.js';
 import { createCitationService } from './modules/citation/citation.service.js';
 import { createConditionEventService } from './modules/condition-event/condition-event.service.js';
 import { createCountObservationService } from './modules/count-observation/count-observation.service.js';
@@ -101,6 +102,7 @@ export function buildServices(db: Db, clock: Clock = systemClock, options: Servi
       clock,
       publicServices: () => buildRecordServices(db, clock, { viewer: PUBLIC_VIEWER }),
     }),
+    bulk: createBulkService(deps),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -5,6 +5,7 @@ import { registerDbCommands } from './commands/db.js';
 import { registerIngestCommands } from './commands/ingest.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerGenerateCommand } from './commands/generate.js';
 import { registerPersonCommands } from './commands/person.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -31,5 +32,6 @@ export function buildProgram(): Command {
   registerIngestCommands(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerGenerateCommand(program);
   return program;
 }

@@ -9,6 +9,7 @@ import * as drafts from './migrations/0006-drafts.js';
 import * as imports from './migrations/0007-imports.js';
 import * as proposals from './migrations/0008-proposals.js';
 import * as nameForms from './migrations/0009-name-forms.js';
+import * as stockIndexes from './migrations/0011-stock-indexes.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-imports': imports,
   '0008-proposals': proposals,
   '0009-name-forms': nameForms,
+  '0011-stock-indexes': stockIndexes,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -17,3 +17,4 @@ export * from './scorecard.js';
 export * from './dossier.js';
 export * from './projection.js';
 export * from './custody.js';
+export * from './stock-events.js';

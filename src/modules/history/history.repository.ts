@@ -20,6 +20,30 @@ export async function insertRevision(db: Db, revision: RevisionTable): Promise<v
   await db.updateTable('revisionHead').set({ hash: revision.hash }).where('id', '=', 1).execute();
 }
 
+/** Takes `count` places in the chain at once (bulk loads): the first seq and the hash before it. */
+export async function advanceHeadBy(db: Db, count: number): Promise<{ firstSeq: number; prevHash: string }> {
+  const row = await db
+    .updateTable('revisionHead')
+    .set((eb) => ({ seq: eb('seq', '+', count) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { firstSeq: Number(row.seq) - count + 1, prevHash: row.hash };
+}
+
+/** Many revisions in multi-row INSERTs (under both dialects' parameter limits), then the new head hash. */
+export async function insertRevisions(db: Db, revisions: readonly RevisionTable[]): Promise<void> {
+  const last = revisions[revisions.length - 1];
+  if (!last) return;
+  for (let start = 0; start < revisions.length; start += 3000) {
+    await db
+      .insertInto('revisions')
+      .values(revisions.slice(start, start + 3000))
+      .execute();
+  }
+  await db.updateTable('revisionHead').set({ hash: last.hash }).where('id', '=', 1).execute();
+}
+
 export async function selectRevisionsOf(db: Db, entity: string, recordId: string): Promise<RevisionTable[]> {
   return db
     .selectFrom('revisions')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   BatchFact,
@@ -7,6 +8,7 @@ import type {
   PersonFact,
   RecognitionFact,
 } from '../../stats/facts.js';
+import type { DayCount, StockEvents } from '../../stats/stock-events.js';
 import type { ReadScope } from '../user/access.js';
 
 /**
@@ -141,4 +143,130 @@ export async function selectPersonFacts(db: Db, scope: ReadScope): Promise<Perso
         !scope.levels.includes(person.visibility as ReadScope['levels'][number])),
     ties: tiesOf.get(person.id) ?? [],
   }));
+}
+
+const OPEN_END = '9999-12-31';
+
+async function dayCounts(
+  db: Db,
+  table: 'episodes' | 'releases',
+  column: 'detainedOnLo' | 'detainedOnHi' | 'releasedOnLo' | 'releasedOnHi',
+): Promise<DayCount[]> {
+  // One index-only scan per bound (migration 0011): a million episodes are a few thousand days.
+  const rows = await db
+    .selectFrom(table)
+    .select((eb) => [eb.ref(column as never).as('day'), eb.fn.countAll<string | number>().as('count')])
+    .groupBy(column as never)
+    .execute();
+  return (rows as unknown as { day: string; count: string | number }[]).map((row) => ({
+    day: row.day,
+    count: Number(row.count),
+  }));
+}
+
+/** Episodes with their day bounds, joined to their release (the shape of CompactEpisode). */
+function compactEpisodes(db: Db) {
+  return db
+    .selectFrom('episodes')
+    .leftJoin('releases', 'releases.episodeId', 'episodes.id')
+    .select([
+      'episodes.id',
+      'episodes.personId',
+      'episodes.detainedOnLo as detainedLo',
+      'episodes.detainedOnHi as detainedHi',
+      'releases.releasedOnLo as releasedLo',
+      'releases.releasedOnHi as releasedHi',
+    ]);
+}
+
+/**
+ * Day counts of the four span bounds and the irregular episodes (stats/stock-events.ts): every
+ * episode of a person whose episodes may overlap, and every episode whose imprecise dates make its
+ * certain span inverted (released_on_lo before detained_on_hi).
+ */
+export async function selectStockEvents(db: Db): Promise<StockEvents> {
+  const [certainStarts, certainEnds, possibleStarts, possibleEnds, overlapping, inverted] = await Promise.all(
+    [
+      dayCounts(db, 'episodes', 'detainedOnHi'),
+      dayCounts(db, 'releases', 'releasedOnLo'),
+      dayCounts(db, 'episodes', 'detainedOnLo'),
+      dayCounts(db, 'releases', 'releasedOnHi'),
+      compactEpisodes(db)
+        .where('episodes.personId', 'in', (eb) =>
+          eb
+            .selectFrom('episodes as a')
+            .leftJoin('releases as ra', 'ra.episodeId', 'a.id')
+            .innerJoin('episodes as b', (join) =>
+              join.onRef('b.personId', '=', 'a.personId').onRef('b.id', '<>', 'a.id'),
+            )
+            .leftJoin('releases as rb', 'rb.episodeId', 'b.id')
+            .select('a.personId')
+            .where('a.personId', 'in', (inner) =>
+              inner
+                .selectFrom('episodes')
+                .select('personId')
+                .groupBy('personId')
+                .having((having) => having.fn.countAll(), '>', 1),
+            )
+            .where((where) =>
+              where.and([
+                where('a.detainedOnLo', '<', where.fn.coalesce('rb.releasedOnHi', sql.lit(OPEN_END))),
+                where('b.detainedOnLo', '<', where.fn.coalesce('ra.releasedOnHi', sql.lit(OPEN_END))),
+              ]),
+            ),
+        )
+        .execute(),
+      compactEpisodes(db)
+        .where((where) =>
+          where.and([
+            where.or([
+              where('episodes.detainedOnLo', '<>', where.ref('episodes.detainedOnHi')),
+              where('releases.releasedOnLo', '<>', where.ref('releases.releasedOnHi')),
+            ]),
+            where('releases.releasedOnLo', '<', where.ref('episodes.detainedOnHi')),
+          ]),
+        )
+        .execute(),
+    ],
+  );
+  return {
+    certainStarts,
+    certainEnds,
+    possibleStarts,
+    possibleEnds,
+    irregular: [...overlapping, ...inverted],
+  };
+}
+
+/**
+ * Persons held on one day, counted in SQL with the day bounds (ADR 0002): certainly held when
+ * detained_on_hi ≤ D < released_on_lo, possibly when detained_on_lo ≤ D < released_on_hi; a person
+ * with several episodes counts once.
+ */
+export async function countHeldOn(db: Db, day: string): Promise<{ min: number; max: number }> {
+  const row = await db
+    .selectFrom('episodes')
+    .leftJoin('releases', 'releases.episodeId', 'episodes.id')
+    .select((eb) => [
+      eb.fn
+        .count<string | number>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('episodes.detainedOnHi', '<=', day),
+                eb.or([eb('releases.releasedOnLo', 'is', null), eb('releases.releasedOnLo', '>', day)]),
+              ]),
+            )
+            .then(eb.ref('episodes.personId'))
+            .end(),
+        )
+        .distinct()
+        .as('certain'),
+      eb.fn.count<string | number>('episodes.personId').distinct().as('possible'),
+    ])
+    .where('episodes.detainedOnLo', '<=', day)
+    .where((eb) => eb.or([eb('releases.releasedOnHi', 'is', null), eb('releases.releasedOnHi', '>', day)]))
+    .executeTakeFirstOrThrow();
+  return { min: Number(row.certain), max: Number(row.possible) };
 }

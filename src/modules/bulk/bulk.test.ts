@@ -1,0 +1,137 @@
+import { expect, it } from 'vitest';
+import { buildServices } from '../../app.js';
+import { describeEachDialect } from '../../../test/database.js';
+import { aPerson, fixedClock } from '../../../test/factories.js';
+import { isAppError } from '../../lib/errors.js';
+import { SYNTHETIC_OCCUPATION, syntheticRegistry } from '../../synthetic/registry.js';
+import { stockOn } from '../../stats/stock.js';
+import { episodeFilterSchema } from '../episode/episode.schema.js';
+import { personFilterSchema } from '../person/person.schema.js';
+import { verifyChain } from '../history/history.service.js';
+import type { RegistryPerson } from './bulk.schema.js';
+
+const TODAY = '2026-01-14'; // the day before fixedClock's
+const registry = (persons: number, seed: number) => {
+  const { fixed, persons: stream } = syntheticRegistry({ persons, seed, today: TODAY });
+  return { fixed, persons: [...stream] };
+};
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the load to fail');
+}
+
+describeEachDialect('bulk load', (database) => {
+  const services = () => buildServices(database().db, fixedClock);
+
+  it('refuses a bad person by its place in the input and writes nothing, not even the records before it', async () => {
+    const bundle = registry(30, 5);
+    const broken = structuredClone(bundle.persons);
+    const victim = broken[17] as RegistryPerson;
+    victim.episodes = [
+      {
+        ...victim.episodes[0]!,
+        detainedOn: '2025-06-10',
+        release: { releasedOn: '2025-05-01', mode: 'pardon' },
+      },
+    ];
+    const error = await failure(
+      services().bulk.load({ fixed: bundle.fixed, persons: broken }, { chunk: 10 }),
+    );
+    expect(error.code).toBe('rule_violated');
+    expect(error.message).toContain('persons.17.episodes.0.release.releasedOn');
+    expect(await services().persons.count()).toBe(0);
+    expect((await verifyChain(database().db)).checked).toBe(0);
+
+    const badStay = structuredClone(bundle.persons);
+    badStay[4]!.episodes[0]!.facilityStays = [
+      { facilityId: bundle.fixed.facilities[0]!.id, from: '2024-05-01', to: '2024-04-01', note: null },
+    ];
+    const stay = await failure(services().bulk.load({ fixed: bundle.fixed, persons: badStay }));
+    expect(stay.message).toContain(
+      'persons.4.episodes.0.facilityStays.0.to: 2024-04-01 is before the start of the stay',
+    );
+
+    const missingName = structuredClone(bundle.persons);
+    (missingName[3] as { names: unknown[] }).names = [];
+    const invalid = await failure(services().bulk.load({ fixed: bundle.fixed, persons: missingName }));
+    expect(invalid.code).toBe('validation_failed');
+    expect(invalid.message).toContain('persons.3.names');
+
+    const dangling = structuredClone(bundle.persons);
+    dangling[2]!.episodes[0]!.charges = [
+      { articleId: '0190aaaa-0000-7000-8000-000000000001', part: null, note: null },
+    ];
+    const unknown = await failure(services().bulk.load({ fixed: bundle.fixed, persons: dangling }));
+    expect(unknown.message).toContain('persons.2');
+    expect(unknown.message).toContain('does not exist');
+    expect(await services().persons.count()).toBe(0);
+  });
+
+  it('stores what the services would: records readable, names searchable, stock as in the input, history chained', async () => {
+    const bundle = registry(120, 9);
+    const report = await services().bulk.load(bundle, { chunk: 25 });
+    const episodes = bundle.persons.flatMap((person) => person.episodes);
+    expect(report.persons).toBe(120);
+    expect(report.rows.episodes).toBe(episodes.length);
+    expect(report.rows.releases).toBe(episodes.filter((episode) => episode.release).length);
+    expect(report.rows.nameKeys).toBeGreaterThan(120 * 3);
+    // The stored key groups search ranks from, one row per person, as the person service writes them.
+    expect(report.rows.nameForms).toBe(120);
+
+    const someone = bundle.persons.find((person) => person.episodes.length > 1 && !person.anonymous)!;
+    const stored = await services().persons.get(someone.id);
+    expect(stored.occupations).toEqual([SYNTHETIC_OCCUPATION]);
+    expect(stored.episodeCount).toBe(someone.episodes.length);
+    expect(stored.names.map((name) => name.text)).toEqual(someone.names.map((name) => name.text));
+    const found = await services().episodes.find(episodeFilterSchema.parse({ personId: someone.id }));
+    expect(found.total).toBe(someone.episodes.length);
+
+    const latin = someone.names.find((name) => name.script === 'Latn')!.text;
+    const hits = await services().persons.search(latin, 5);
+    expect(hits.map((hit) => hit.personId)).toContain(someone.id);
+
+    const synthetic = await services().persons.find(
+      personFilterSchema.parse({ occupation: SYNTHETIC_OCCUPATION, limit: 1 }),
+    );
+    expect(synthetic.total).toBe(120);
+
+    const day = '2024-06-30';
+    const facts = episodes.map((episode, index) => ({
+      id: episode.id,
+      personId: bundle.persons.find((person) => person.episodes.includes(episode))!.id,
+      detainedOn: episode.detainedOn,
+      releasedOn: episode.release?.releasedOn ?? null,
+      releaseMode: null,
+      batchId: null,
+      forcedExile: null,
+      citizenshipStripped: null,
+      destinationCountry: null,
+      articles: [],
+      sentenceMonths: index,
+    }));
+    expect((await services().stats.stockOn(day)).held).toEqual(stockOn(facts, day));
+
+    const records =
+      bundle.fixed.articles.length +
+      bundle.fixed.facilities.length +
+      bundle.fixed.batches.length +
+      bundle.persons.reduce(
+        (sum, person) =>
+          sum + 1 + person.episodes.length + person.conditionEvents.length + person.recognitions.length,
+        0,
+      );
+    expect(report.revisions).toBe(records);
+    const chain = await verifyChain(database().db);
+    expect(chain).toMatchObject({ ok: true, checked: records });
+
+    // The one-by-one path continues the same chain.
+    await services().persons.create(aPerson());
+    expect(await verifyChain(database().db)).toMatchObject({ ok: true, checked: records + 1 });
+  });
+});
