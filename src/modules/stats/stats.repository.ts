@@ -74,11 +74,16 @@ export async function selectRecognitionFacts(db: Db): Promise<RecognitionFact[]>
   return rows.map((row) => ({ ...row, afterRelease: Number(row.afterRelease) === 1 }));
 }
 
-export async function selectBatchFacts(db: Db): Promise<BatchFact[]> {
+/**
+ * Release batches the viewer may see (`levels`: their visibility levels): unlike persons, who are
+ * counted whoever looks, a batch is listed by date and counterparts, so an unpublished one is left out.
+ */
+export async function selectBatchFacts(db: Db, levels: readonly string[]): Promise<BatchFact[]> {
   const [batches, links, concessions] = await Promise.all([
     db
       .selectFrom('releaseBatches')
       .select(['id', 'releasedOn', 'announcedCount', 'forcedExile'])
+      .where('visibility', 'in', [...levels])
       .orderBy('releasedOn')
       .execute(),
     db
@@ -102,10 +107,15 @@ export async function selectBatchFacts(db: Db): Promise<BatchFact[]> {
   }));
 }
 
-export async function selectCountObservationFacts(db: Db): Promise<CountObservationFact[]> {
+/** Published counts the viewer may see: each is shown with its organisation and date. */
+export async function selectCountObservationFacts(
+  db: Db,
+  levels: readonly string[],
+): Promise<CountObservationFact[]> {
   const rows = await db
     .selectFrom('countObservations')
     .select(['organisation', 'metric', 'observedOn', 'count', 'qualifier'])
+    .where('visibility', 'in', [...levels])
     .orderBy('observedOn')
     .execute();
   return rows.map((row) => ({

@@ -21,7 +21,7 @@ import {
   type Granularity,
 } from '../../stats/index.js';
 import type { Clock } from '../shared/clock.js';
-import { readScopeOf, type Viewer } from '../user/access.js';
+import { readScopeOf, type Viewer, visibleLevels } from '../user/access.js';
 import {
   countHeldOn,
   selectBatchFacts,
@@ -47,6 +47,7 @@ export interface Window {
 /** Computes the registry's statistics: facts from the database, arithmetic from src/stats. */
 export function createStatsService(deps: StatsServiceDeps) {
   const today = () => isoDayOf(deps.clock());
+  const levels = visibleLevels(deps.viewer);
 
   function windowOf(window: Window): { from: string; to: string } {
     const to = window.to ?? today();
@@ -97,7 +98,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       const [episodes, recognitions, batches] = await Promise.all([
         selectEpisodeFacts(deps.db),
         selectRecognitionFacts(deps.db),
-        selectBatchFacts(deps.db),
+        selectBatchFacts(deps.db, levels),
       ]);
       return {
         from,
@@ -110,7 +111,10 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async deals(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
-      const [episodes, batches] = await Promise.all([selectEpisodeFacts(deps.db), selectBatchFacts(deps.db)]);
+      const [episodes, batches] = await Promise.all([
+        selectEpisodeFacts(deps.db),
+        selectBatchFacts(deps.db, levels),
+      ]);
       return {
         ledger: dealLedger(batches, episodes),
         concessions: concessionTimeline(batches, from, to, granularity),
@@ -119,7 +123,7 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async reconciliation() {
       const [observations, episodes, recognitions] = await Promise.all([
-        selectCountObservationFacts(deps.db),
+        selectCountObservationFacts(deps.db, levels),
         selectEpisodeFacts(deps.db),
         selectRecognitionFacts(deps.db),
       ]);
@@ -128,7 +132,10 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async scorecard(window: Window) {
       const { from, to } = windowOf(window);
-      const [episodes, batches] = await Promise.all([selectEpisodeFacts(deps.db), selectBatchFacts(deps.db)]);
+      const [episodes, batches] = await Promise.all([
+        selectEpisodeFacts(deps.db),
+        selectBatchFacts(deps.db, levels),
+      ]);
       return conditionalityScorecard({ episodes, batches }, from, to);
     },
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp, buildServices } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { describeEachDialect } from '../../../test/database.js';
+import { createBatchSchema } from '../batch/batch.schema.js';
+import { createCountObservationSchema } from '../count-observation/count-observation.schema.js';
 import { seedDemo } from '../demo/demo.seed.js';
 
 const datasetClock = () => new Date('2026-11-23T12:00:00.000Z');
@@ -83,5 +85,59 @@ describeEachDialect('statistics over the demo registry', (database) => {
     expect(reversed.statusCode).toBe(422);
     const malformed = await app.inject({ method: 'GET', url: '/api/v1/stats/stock?date=2025-02-30' });
     expect(malformed.statusCode).toBe(400);
+  });
+});
+
+describeEachDialect('statistics never list unpublished batches or counts to the public', (database) => {
+  let app: FastifyInstance;
+  let hiddenBatchId = '';
+  beforeAll(async () => {
+    const services = buildServices(database().db, datasetClock);
+    const state = await services.counterparts.create({ name: 'Synthetic Hidden State', kind: 'state' });
+    const batch = await services.batches.create(
+      createBatchSchema.parse({
+        releasedOn: '2025-06',
+        title: 'Synthetic unpublished batch',
+        announcedCount: 7,
+        counterparts: [{ counterpartId: state.id, role: 'counterpart' }],
+        visibility: 'internal',
+      }),
+    );
+    hiddenBatchId = batch.id;
+    await services.countObservations.create(
+      createCountObservationSchema.parse({
+        organisation: 'Synthetic Watch',
+        metric: 'held',
+        observedOn: '2025-06-01',
+        count: 987654,
+        visibility: 'internal',
+      }),
+    );
+    app = await buildApp({
+      config: loadConfig({ logLevel: 'silent' }, {}),
+      servicesFor: (viewer) => buildServices(database().db, datasetClock, { viewer }),
+      databaseLabel: 'test',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('leaves them out of the deals, the revolving door, the scorecard and the reconciliation', async () => {
+    for (const url of [
+      '/stats/deals',
+      '/stats/revolving-door',
+      '/stats/scorecard',
+      '/stats/reconciliation',
+    ]) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1${url}` });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).not.toContain(hiddenBatchId);
+      expect(response.body, url).not.toContain('Synthetic Hidden State');
+      expect(response.body, url).not.toContain('987654');
+    }
+    // The registry's own trusted reading still has them.
+    const all = await buildServices(database().db, datasetClock).stats.deals({}, 'month');
+    expect(JSON.stringify(all)).toContain(hiddenBatchId);
   });
 });
