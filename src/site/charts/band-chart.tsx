@@ -1,3 +1,4 @@
+import { MARGIN, YGrid } from './grid.js';
 import { labelIndexes, linear, niceTicks, round1 } from './scale.js';
 
 export interface BandPoint {
@@ -18,8 +19,6 @@ export interface BandChartProps {
   /** A second, dashed line drawn after the points (a projection), labelled apart. */
   dashedFrom?: number;
 }
-
-const MARGIN = { top: 12, right: 12, bottom: 28, left: 48 };
 
 /** The first and last labels sit inside the chart instead of being cut at its edges. */
 const anchorOf = (index: number, count: number) =>
@@ -61,14 +60,7 @@ export function BandChart({
   return (
     <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} width="100%">
       <title id={titleId}>{title}</title>
-      {ticks.map((tick) => (
-        <g key={tick} class="grid">
-          <line x1={MARGIN.left} x2={MARGIN.left + innerWidth} y1={round1(y(tick))} y2={round1(y(tick))} />
-          <text x={MARGIN.left - 6} y={round1(y(tick) + 4)} text-anchor="end">
-            {formatTick(tick)}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={ticks} y={y} innerWidth={innerWidth} formatTick={formatTick} />
       <path class="band" d={band} />
       <path class="line" d={line(solid, 0, (p) => p.min)} />
       {dashedFrom !== undefined && (

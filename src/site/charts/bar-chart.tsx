@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { MARGIN, YGrid } from './grid.js';
 import { labelIndexes, linear, niceTicks, round1 } from './scale.js';
 
 export interface BarSeries {
@@ -16,8 +17,6 @@ export interface BarChartProps {
   width?: number;
   height?: number;
 }
-
-const MARGIN = { top: 12, right: 12, bottom: 28, left: 48 };
 
 /**
  * Grouped bars, one colour per series (class s0, s1…; the legend uses the same classes). A bar is
@@ -44,14 +43,7 @@ export function BarChart({
   return (
     <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} width="100%">
       <title id={titleId}>{title}</title>
-      {ticks.map((tick) => (
-        <g key={tick} class="grid">
-          <line x1={MARGIN.left} x2={MARGIN.left + innerWidth} y1={round1(y(tick))} y2={round1(y(tick))} />
-          <text x={MARGIN.left - 6} y={round1(y(tick) + 4)} text-anchor="end">
-            {formatTick(tick)}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={ticks} y={y} innerWidth={innerWidth} formatTick={formatTick} />
       {series.map((s, seriesIndex) => (
         <g key={s.label} class={`s${seriesIndex % 6}`}>
           {s.values.map((value, index) => {
