@@ -3,6 +3,7 @@ import { buildServices } from '../../app.js';
 import { linkName } from '../../modules/proposal/proposal.service.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { evaluateExtraction, linkAccuracy, readEvalSet, readGallery, type LinkReport } from './evaluate.js';
+import { loadGallery } from './load-gallery.js';
 import articlesData from './articles.json' with { type: 'json' };
 import galleryData from './gallery.json' with { type: 'json' };
 
@@ -48,22 +49,7 @@ describe('ingestion quality floors', () => {
     beforeAll(async () => {
       database = await createTestDatabase('sqlite');
       const services = buildServices(database.db);
-      const keys = new Map<string, string>();
-      for (const person of readGallery(galleryData)) {
-        const created = await services.persons.create({
-          names: person.names.map(([text, script, language], i) => ({
-            text,
-            script,
-            language,
-            isPrimary: i === 0,
-          })),
-          occupations: [],
-          ties: [],
-          visibility: 'public',
-          anonymous: false,
-        });
-        keys.set(created.id, person.key);
-      }
+      const keys = await loadGallery(services.persons, readGallery(galleryData));
       links = await linkAccuracy(report, async (mention) => {
         const linked = await linkName(services, mention.person);
         return linked ? (keys.get(linked.personId) ?? null) : null;

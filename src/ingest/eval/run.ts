@@ -8,6 +8,7 @@ import { linkName } from '../../modules/proposal/proposal.service.js';
 import { readArticle } from '../article.js';
 import { extractFacts } from '../extract.js';
 import { evaluateExtraction, linkAccuracy, longArticle, readEvalSet, readGallery } from './evaluate.js';
+import { loadGallery } from './load-gallery.js';
 
 /**
  * `npm run eval:ingest`: extraction quality per kind, date exactness, name-link accuracy through
@@ -32,22 +33,7 @@ const database = openDatabase(`sqlite:${file}`);
 try {
   await migrateToLatest(database.db);
   const services = buildServices(database.db);
-  const keys = new Map<string, string>();
-  for (const person of gallery) {
-    const created = await services.persons.create({
-      names: person.names.map(([text, script, language], i) => ({
-        text,
-        script,
-        language,
-        isPrimary: i === 0,
-      })),
-      occupations: [],
-      ties: [],
-      visibility: 'public',
-      anonymous: false,
-    });
-    keys.set(created.id, person.key);
-  }
+  const keys = await loadGallery(services.persons, gallery);
   const links = await linkAccuracy(report, async (mention) => {
     const linked = await linkName(services, mention.person);
     return linked ? (keys.get(linked.personId) ?? null) : null;
