@@ -52,9 +52,10 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     secureCookies: env.UNFREE_SECURE_COOKIES,
     importMaxBytes: env.UNFREE_IMPORT_MAX_BYTES,
   };
-  const merged = Object.fromEntries(
-    Object.entries({ ...fromEnv, ...overrides }).filter(([, value]) => value !== undefined && value !== ''),
-  );
+  // An override left undefined (a CLI flag not given) must not hide the environment's value.
+  const given = (values: object) =>
+    Object.entries(values).filter(([, value]) => value !== undefined && value !== '');
+  const merged = Object.fromEntries([...given(fromEnv), ...given(overrides)]);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues
