@@ -32,7 +32,7 @@ import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { visiblePersonIds } from '../src/modules/shared/scope.repository.js';
+import { atColumn, visiblePersonIds } from '../src/modules/shared/scope.repository.js';
 import { CANDIDATE_LIMIT } from '../src/modules/person/name-search.service.js';
 import { type ReadScope, SYSTEM_VIEWER, readScopeOf } from '../src/modules/user/access.js';
 import { candidateLookup } from '../src/names/matcher.js';
@@ -102,7 +102,8 @@ async function selectCandidatePersonIds(
       ]),
     )
     .groupBy('personId');
-  if (!scope.everything) query = query.where('personId', 'in', visiblePersonIds(db, scope));
+  if (!scope.everything)
+    query = query.where((eb) => eb.exists(visiblePersonIds(db, scope, atColumn('nameKeys.personId'))));
   const rows = await query.orderBy('weight', 'desc').orderBy('personId').limit(limit).execute();
   return rows.map((row) => row.personId);
 }

@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { registerPublicOutputCache } from './http/api-cache.js';
+import { createPageCache } from './http/page-cache.js';
 import { registerApiRoutes } from './http/api.routes.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -142,14 +144,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  await app.register((api) => registerApiRoutes(api, options.servicesFor), { prefix: '/api/v1' });
-  registerSiteRoutes(app, options);
+  const cache = createPageCache(options.config.pageCacheMiB * 1024 * 1024);
+  await app.register(
+    (api) => {
+      registerPublicOutputCache(api, { cache, servicesFor: options.servicesFor });
+      registerApiRoutes(api, options.servicesFor);
+    },
+    { prefix: '/api/v1' },
+  );
+  registerSiteRoutes(app, options, cache);
   await app.register(
     (api) => registerImportRoutes(api, options.servicesFor, { maxBytes: options.config.importMaxBytes }),
     { prefix: '/api/v1' },
   );
   registerDataRoutes(app, options.servicesFor);
-  registerFeedRoutes(app, options.servicesFor);
-  registerEmbedRoutes(app, options.servicesFor);
+  await app.register((scope) => {
+    registerPublicOutputCache(scope, { cache, servicesFor: options.servicesFor });
+    registerFeedRoutes(scope, options.servicesFor);
+    registerEmbedRoutes(scope, options.servicesFor);
+  });
   return app;
 }

@@ -36,6 +36,11 @@ const configSchema = z.object({
     .min(1)
     .default(20 * 1024 * 1024)
     .describe('Largest file an import accepts; a larger one is refused before it is read'),
+  pageCacheMiB: z.coerce
+    .number()
+    .min(0)
+    .default(64)
+    .describe('Memory for rendered public pages reused until the data changes; 0 turns it off'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -51,6 +56,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     requireTotpFor: env.UNFREE_REQUIRE_TOTP_FOR,
     secureCookies: env.UNFREE_SECURE_COOKIES,
     importMaxBytes: env.UNFREE_IMPORT_MAX_BYTES,
+    pageCacheMiB: env.UNFREE_PAGE_CACHE_MIB,
   };
   // An override left undefined (a CLI flag not given) must not hide the environment's value.
   const given = (values: object) =>

@@ -42,7 +42,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const name = `unfree_t_${suffix}`;
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  await adminQuery(baseUrl, `create database ${name}`);
+  await createDatabaseRetrying(baseUrl, name);
   const opened = openDatabase(url.toString());
   await migrateToLatest(opened.db);
   return {
@@ -53,6 +53,24 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       await adminQuery(baseUrl, `drop database ${name} with (force)`);
     },
   };
+}
+
+/**
+ * CREATE DATABASE copies template1 and fails with 55006 ("source database is being accessed by
+ * other users") while another session is connected to it — e.g. another test file creating its
+ * own database at the same instant. Waiting a moment and trying again is the documented remedy.
+ */
+async function createDatabaseRetrying(baseUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(baseUrl, `create database ${name}`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 async function adminQuery(connectionString: string, statement: string): Promise<void> {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppOptions } from '../app.js';
 import { isAppError } from '../lib/errors.js';
+import type { CachedOutput, PageCache } from './page-cache.js';
 import { PUBLIC_VIEWER } from '../modules/user/access.js';
 import { renderErrorPage } from '../site/error.page.js';
 import { messagesFor } from '../site/i18n.js';
@@ -17,22 +18,33 @@ const STYLESHEET = readFileSync(new URL('../site/assets/site.css', import.meta.u
 const weakEtag = (body: string) =>
   `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-/** Sends a body with a weak ETag; a request that already holds this version gets 304 and no body. */
+/** Sends an output with its weak ETag; a request that already holds this version gets 304 and no body. */
 function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
-  body: string,
-  contentType: string,
+  output: CachedOutput,
   cacheControl: string,
 ): FastifyReply {
-  const etag = weakEtag(body);
-  void reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
+  void reply
+    .headers(output.headers)
+    .header('etag', output.etag)
+    .header('cache-control', cacheControl)
+    .header('vary', 'Accept-Encoding');
   const held = request.headers['if-none-match'];
-  if (held && held.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+  if (held && held.split(',').some((tag) => tag.trim() === output.etag || tag.trim() === '*')) {
     return reply.status(304).send();
   }
-  return reply.type(contentType).send(body);
+  return reply.type(output.contentType).send(output.body);
 }
+
+const outputOf = (body: string, contentType: string, headers: Record<string, string> = {}): CachedOutput => ({
+  body,
+  contentType,
+  etag: weakEtag(body),
+  headers,
+});
+
+const STYLESHEET_OUTPUT = outputOf(STYLESHEET, 'text/css; charset=utf-8');
 
 /**
  * The site's pages need no inline style at all (one stylesheet), so their policy drops the
@@ -87,7 +99,7 @@ function sendErrorPage(
  * The public site: every page and download of the registry (src/site/registry.ts) in every locale,
  * read with PUBLIC_VIEWER's eyes whoever asks, so a signed-in editor sees the public page too.
  */
-export function registerSiteRoutes(app: FastifyInstance, options: AppOptions): void {
+export function registerSiteRoutes(app: FastifyInstance, options: AppOptions, cache: PageCache): void {
   const contextFor = (request: FastifyRequest, locale: Locale): PageContext => {
     const services = options.servicesFor(PUBLIC_VIEWER);
     const url = request.url.slice(locale.length + 1);
@@ -104,8 +116,19 @@ export function registerSiteRoutes(app: FastifyInstance, options: AppOptions): v
   };
 
   app.get('/assets/site.css', { schema: { hide: true } }, (request, reply) =>
-    sendCached(request, reply, STYLESHEET, 'text/css; charset=utf-8', 'public, max-age=86400'),
+    sendCached(request, reply, STYLESHEET_OUTPUT, 'public, max-age=86400'),
   );
+
+  /** Everything a page's output depends on: the data, the day and the address (locale and query). */
+  const cached = async (
+    request: FastifyRequest,
+    produce: (context: PageContext) => Promise<CachedOutput>,
+    locale: Locale,
+  ) => {
+    const context = contextFor(request, locale);
+    const version = await context.services.history.dataVersion();
+    return cache.get(`${version}|${context.today}|${request.url}`, () => produce(context));
+  };
 
   app.get('/', { schema: { hide: true } }, (request, reply) =>
     reply
@@ -121,18 +144,24 @@ export function registerSiteRoutes(app: FastifyInstance, options: AppOptions): v
       const url = `/${locale}${page.route}`;
       app.get(url, { schema: { hide: true } }, async (request, reply) => {
         try {
-          const context = contextFor(request, locale);
-          const output = await page.render(context);
-          const html = renderDocument({
+          const output = await cached(
+            request,
+            async (context) => {
+              const rendered = await page.render(context);
+              const html = renderDocument({
+                locale,
+                t: context.t,
+                links: context.links,
+                title: rendered.title,
+                path: context.path,
+                children: rendered.body,
+              });
+              return outputOf(html, 'text/html; charset=utf-8');
+            },
             locale,
-            t: context.t,
-            links: context.links,
-            title: output.title,
-            path: context.path,
-            children: output.body,
-          });
+          );
           withoutInlineStyles(reply);
-          return sendCached(request, reply, html, 'text/html; charset=utf-8', 'no-cache');
+          return sendCached(request, reply, output, 'no-cache');
         } catch (error) {
           return sendErrorPage(request, reply, locale, error);
         }
@@ -141,9 +170,17 @@ export function registerSiteRoutes(app: FastifyInstance, options: AppOptions): v
     for (const download of PUBLIC_DOWNLOADS) {
       app.get(`/${locale}${download.route}`, { schema: { hide: true } }, async (request, reply) => {
         try {
-          const file = await download.produce(contextFor(request, locale));
-          void reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-          return sendCached(request, reply, file.body, file.contentType, 'no-cache');
+          const output = await cached(
+            request,
+            async (context) => {
+              const file = await download.produce(context);
+              return outputOf(file.body, file.contentType, {
+                'content-disposition': `attachment; filename="${file.filename}"`,
+              });
+            },
+            locale,
+          );
+          return sendCached(request, reply, output, 'no-cache');
         } catch (error) {
           return sendErrorPage(request, reply, locale, error);
         }

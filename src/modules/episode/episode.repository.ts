@@ -1,7 +1,7 @@
 import type { Db, EpisodeTable, ReleaseTable } from '../../db/database.js';
 import { earliestDay, latestDay } from '../../lib/partial-date.js';
 import type { EpisodeFilter } from './episode.schema.js';
-import { visibleEpisodeIds } from '../shared/scope.repository.js';
+import { episodeRowVisible } from '../shared/scope.repository.js';
 import type { ReadScope } from '../user/access.js';
 
 export type EpisodeRow = Omit<EpisodeTable, 'version' | 'visibility' | 'detainedOnLo' | 'detainedOnHi'> & {
@@ -141,7 +141,7 @@ export async function selectEpisodeIdsOfPerson(
   scope: ReadScope,
 ): Promise<string[]> {
   let query = db.selectFrom('episodes').select('id').where('personId', '=', personId);
-  if (!scope.everything) query = query.where('episodes.id', 'in', visibleEpisodeIds(db, scope));
+  if (!scope.everything) query = query.where(episodeRowVisible(db, scope));
   const rows = await query.orderBy('detainedOn').orderBy('id').execute();
   return rows.map((row) => row.id);
 }
@@ -237,7 +237,7 @@ export async function findEpisodeIds(
   scope: ReadScope,
 ): Promise<{ ids: string[]; total: number }> {
   let query = db.selectFrom('episodes').leftJoin('releases', 'releases.episodeId', 'episodes.id');
-  if (!scope.everything) query = query.where('episodes.id', 'in', visibleEpisodeIds(db, scope));
+  if (!scope.everything) query = query.where(episodeRowVisible(db, scope));
   if (filter.personId) query = query.where('episodes.personId', '=', filter.personId);
   if (filter.status === 'released') query = query.where('releases.id', 'is not', null);
   if (filter.status === 'sentenced')

@@ -231,6 +231,16 @@ export function createHistoryService(deps: { db: Db; clock: Clock; viewer: Viewe
     latestOf: (entity: string, recordId: string) => selectLatestRevisionOf(deps.db, entity, recordId),
 
     verify: (onProgress?: (checked: number) => void) => verifyChain(deps.db, onProgress),
+
+    /**
+     * A token that changes with every committed change to the registry (the head of the chain),
+     * so that output computed from the data can be reused until the data changes. It says nothing
+     * about the records; never show it.
+     */
+    async dataVersion(): Promise<string> {
+      const head = await selectHead(deps.db);
+      return `${head.seq}.${head.hash.slice(0, 16)}`;
+    },
   };
 }
 export type HistoryService = ReturnType<typeof createHistoryService>;

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
-import { visiblePersonIds } from '../shared/scope.repository.js';
+import { atColumn, visiblePersonIds } from '../shared/scope.repository.js';
 import type { ReadScope } from '../user/access.js';
 
 /** SQL of the name-search index (table name_keys) and of merge redirects. */
@@ -145,7 +145,7 @@ export async function selectCandidates(
 
 /** The visibility policy's persons, correlated with an outer column (an EXISTS probes by key). */
 function visibleTo(db: Db, scope: ReadScope, outerColumn: string) {
-  return visiblePersonIds(db, scope).where('persons.id', '=', sql.ref<string>(outerColumn));
+  return visiblePersonIds(db, scope, atColumn(outerColumn));
 }
 
 /** One statement (an upsert): it runs on every write of a person's names. */

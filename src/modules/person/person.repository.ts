@@ -3,7 +3,7 @@ import type { Database, Db, PersonTable } from '../../db/database.js';
 import { escapeLike, foldForSearch } from '../../lib/fold.js';
 import type { Pagination } from '../shared/common.schema.js';
 import type { PersonFilter } from './person.schema.js';
-import { visiblePersonIds } from '../shared/scope.repository.js';
+import { atColumn, personRowVisible, visiblePersonIds } from '../shared/scope.repository.js';
 import type { ReadScope } from '../user/access.js';
 
 export interface PersonRow {
@@ -356,7 +356,7 @@ export async function findPersonIds(
   scope: ReadScope,
 ): Promise<{ ids: string[]; total: number }> {
   let base = db.selectFrom('persons').where(whereFilters(filter, scope));
-  if (!scope.everything) base = base.where('persons.id', 'in', visiblePersonIds(db, scope));
+  if (!scope.everything) base = base.where(personRowVisible(scope));
   const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirst();
   const direction = filter.sort.startsWith('-') ? 'desc' : 'asc';
   const key = filter.sort.replace(/^-/, '');
@@ -379,7 +379,8 @@ export async function countPersons(db: Db): Promise<number> {
 /** Countries that visible persons have ties to (citizenship, origin…), for country dossiers. */
 export async function selectTieCountries(db: Db, scope: ReadScope): Promise<string[]> {
   let query = db.selectFrom('personTies').select('personTies.country').distinct();
-  if (!scope.everything) query = query.where('personTies.personId', 'in', visiblePersonIds(db, scope));
+  if (!scope.everything)
+    query = query.where((eb) => eb.exists(visiblePersonIds(db, scope, atColumn('personTies.personId'))));
   const rows = await query.orderBy('personTies.country').execute();
   return rows.map((row) => row.country);
 }

@@ -117,7 +117,7 @@ export function createSimpleService<
   const references = resource.references ?? [];
   const prepare = resource.prepare ?? ((input) => input);
 
-  const scoped = (db: Db) => scopeCondition(db, spec.links, readScopeOf(deps.viewer));
+  const scoped = (db: Db) => scopeCondition(db, spec.table, spec.links, readScopeOf(deps.viewer));
 
   /** A record the viewer may not see is "not found", exactly like one that does not exist. */
   async function get(id: string, db: Db = deps.db): Promise<TRecord> {
