@@ -8,6 +8,9 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../modules/shared/clock.js';
 import { type CachedOutput, createPageCache } from './page-cache.js';
 
+const onlyNamed = (text: string) =>
+  aPerson({ names: [{ text, script: 'Latn', language: 'en', system: 'press-passport', isPrimary: true }] });
+
 const output = (body: string): CachedOutput => ({
   body,
   contentType: 'text/plain',
@@ -77,19 +80,7 @@ describeEachDialect('public pages reused until the data changes', (getDb) => {
     db = getDb().db;
     app = await testApp(db, { as: 'public', clock });
     const services = buildServices(db, clock);
-    const person = await services.persons.create(
-      aPerson({
-        names: [
-          {
-            text: 'Synthetic Cachava',
-            script: 'Latn',
-            language: 'en',
-            system: 'press-passport',
-            isPrimary: true,
-          },
-        ],
-      }),
-    );
+    const person = await services.persons.create(onlyNamed('Synthetic Cachava'));
     personId = person.id;
     await services.episodes.create(anEpisode(person.id, { detainedOn: '2026-01-05' }));
   });
@@ -155,19 +146,7 @@ describeEachDialect('public API answers reused until the data changes', (getDb) 
     publicApp = await testApp(db, { as: 'public' });
     staffApp = await testApp(db, { as: 'admin' });
     const services = buildServices(db, fixedClock);
-    const person = await services.persons.create(
-      aPerson({
-        names: [
-          {
-            text: 'Synthetic Apicava',
-            script: 'Latn',
-            language: 'en',
-            system: 'press-passport',
-            isPrimary: true,
-          },
-        ],
-      }),
-    );
+    const person = await services.persons.create(onlyNamed('Synthetic Apicava'));
     personId = person.id;
   });
 
