@@ -37,6 +37,8 @@ export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
 /** Bookkeeping fields change on every write and say nothing about the facts. */
 const UNTRACKED = new Set(['updatedAt', 'version', 'createdAt']);
 
+const mayShareText = (value: unknown): boolean => typeof value === 'object' || typeof value === 'number';
+
 export function fieldDiff(before: object | null, after: object | null): FieldDiff {
   const from = (before ?? {}) as Record<string, unknown>;
   const to = (after ?? {}) as Record<string, unknown>;
@@ -45,7 +47,11 @@ export function fieldDiff(before: object | null, after: object | null): FieldDif
     if (UNTRACKED.has(key)) continue;
     const a = from[key] ?? null;
     const b = to[key] ?? null;
-    if (canonicalJson(a) !== canonicalJson(b)) diff[key] = { from: a, to: b };
+    if (a === b) continue;
+    // Serialised only when the texts may still agree: objects, arrays, null and numbers (NaN and
+    // Infinity are null in JSON); a string or a boolean differs from any other value.
+    const comparable = mayShareText(a) && mayShareText(b);
+    if (!comparable || canonicalJson(a) !== canonicalJson(b)) diff[key] = { from: a, to: b };
   }
   return diff;
 }

@@ -5,6 +5,8 @@ import { buildServices } from '../../app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { testApp } from '../../../test/app.js';
 import { aPerson, fixedClock } from '../../../test/factories.js';
+import fc from 'fast-check';
+import { canonicalJson } from '../../lib/canonical-json.js';
 import { fieldDiff } from './history.service.js';
 
 describeEachDialect('history: append-only, hash-chained, per record', (database) => {
@@ -129,4 +131,31 @@ it('diffs only the fields that changed, ignoring bookkeeping', () => {
     c: { from: null, to: 'x' },
   });
   expect(fieldDiff(null, { a: null })).toEqual({});
+});
+
+it('diffs as the first definition did: a field differs when its canonical JSON does', () => {
+  const UNTRACKED = new Set(['updatedAt', 'version', 'createdAt']);
+  const definition = (before: Record<string, unknown>, after: Record<string, unknown>) => {
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (UNTRACKED.has(key)) continue;
+      const a = before[key] ?? null;
+      const b = after[key] ?? null;
+      if (canonicalJson(a) !== canonicalJson(b)) diff[key] = { from: a, to: b };
+    }
+    return diff;
+  };
+  const field = fc.oneof(
+    fc.constantFrom(null, undefined, 0, 1, -0, Number.NaN, Number.POSITIVE_INFINITY, '', '1', true, false),
+    fc.jsonValue(),
+    fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('x', 'y', '0'), fc.integer({ min: 0, max: 1 }), { maxKeys: 2 }),
+  );
+  const record = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'version', 'updatedAt'), field, { maxKeys: 4 });
+  fc.assert(
+    fc.property(record, record, (before, after) => {
+      expect(fieldDiff(before, after)).toEqual(definition(before, after));
+    }),
+    { numRuns: 3000 },
+  );
 });
