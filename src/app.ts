@@ -144,7 +144,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  const cache = createPageCache(options.config.pageCacheMiB * 1024 * 1024);
+  const cache = createPageCache(options.config.pageCacheMiB * 1024 * 1024, () =>
+    options.servicesFor(PUBLIC_VIEWER).history.dataVersion(),
+  );
   await app.register(
     (api) => {
       registerPublicOutputCache(api, { cache, servicesFor: options.servicesFor });

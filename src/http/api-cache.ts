@@ -38,7 +38,7 @@ export function registerPublicOutputCache(
   const keyOf = async (request: FastifyRequest): Promise<string | null> => {
     if (request.method !== 'GET' || request.viewer.user !== null || PER_VIEWER.test(request.url)) return null;
     const services = options.servicesFor(PUBLIC_VIEWER);
-    return `out|${await services.history.dataVersion()}|${services.stats.today()}|${request.url}`;
+    return `out|${await options.cache.dataVersion()}|${services.stats.today()}|${request.url}`;
   };
 
   api.addHook('preHandler', async (request, reply) => {

@@ -6,7 +6,7 @@ import { aPerson, anEpisode, fixedClock } from '../../test/factories.js';
 import { buildServices } from '../app.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../modules/shared/clock.js';
-import { type CachedOutput, createPageCache } from './page-cache.js';
+import { type CachedOutput, createPageCache, sharedWhilePending } from './page-cache.js';
 
 const onlyNamed = (text: string) =>
   aPerson({ names: [{ text, script: 'Latn', language: 'en', system: 'press-passport', isPrimary: true }] });
@@ -18,9 +18,41 @@ const output = (body: string): CachedOutput => ({
   headers: {},
 });
 
+const unversioned = () => Promise.resolve('v');
+
+describe('sharedWhilePending', () => {
+  it('gives calls made while a read is under way that read, and reads again once it settled', async () => {
+    let reads = 0;
+    let release: (value: string) => void = () => undefined;
+    const read = sharedWhilePending(() => {
+      reads += 1;
+      return new Promise<string>((resolve) => (release = resolve));
+    });
+    const first = read();
+    const second = read();
+    release('v1');
+    expect(await Promise.all([first, second])).toEqual(['v1', 'v1']);
+    expect(reads).toBe(1);
+    const third = read();
+    release('v2');
+    expect(await third).toBe('v2');
+    expect(reads).toBe(2);
+  });
+
+  it('reads again after a failed read', async () => {
+    let reads = 0;
+    const read = sharedWhilePending(() => {
+      reads += 1;
+      return reads === 1 ? Promise.reject(new Error('down')) : Promise.resolve('up');
+    });
+    await expect(read()).rejects.toThrow('down');
+    expect(await read()).toBe('up');
+  });
+});
+
 describe('createPageCache', () => {
   it('produces an output once however many ask for it at the same time', async () => {
-    const cache = createPageCache(1024 * 1024);
+    const cache = createPageCache(1024 * 1024, unversioned);
     let produced = 0;
     const produce = async () => {
       produced += 1;
@@ -37,13 +69,13 @@ describe('createPageCache', () => {
   });
 
   it('does not keep a failed production: the next request tries again', async () => {
-    const cache = createPageCache(1024 * 1024);
+    const cache = createPageCache(1024 * 1024, unversioned);
     await expect(cache.get('k', () => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
     expect((await cache.get('k', () => Promise.resolve(output('fixed')))).body).toBe('fixed');
   });
 
   it('stays within its memory, dropping the least recently used', async () => {
-    const cache = createPageCache(3000);
+    const cache = createPageCache(3000, unversioned);
     let produced = 0;
     const produce = (body: string) => () => {
       produced += 1;
@@ -57,7 +89,7 @@ describe('createPageCache', () => {
   });
 
   it('is off with no memory', async () => {
-    const cache = createPageCache(0);
+    const cache = createPageCache(0, unversioned);
     let produced = 0;
     const produce = () => {
       produced += 1;

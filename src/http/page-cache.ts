@@ -10,6 +10,13 @@ export interface CachedOutput {
 
 export interface PageCache {
   /**
+   * The registry's data version (history.dataVersion). Requests arriving while one read of it is
+   * under way share that read instead of each asking the database (one round trip per burst, not
+   * per request, on PostgreSQL); so a request may see the version of a few milliseconds before it
+   * arrived, never an older one.
+   */
+  dataVersion(): Promise<string>;
+  /**
    * The output for `key`, produced once however many requests ask for it at the same time; a
    * failed production is not kept (the next request tries again).
    */
@@ -29,15 +36,18 @@ const sizeOf = (output: CachedOutput): number => 2 * output.body.length + 512;
  * concurrent requests for a page that is not ready wait for one rendering instead of each doing it.
  * `maxBytes` 0 turns the cache off.
  */
-export function createPageCache(maxBytes: number): PageCache {
-  if (maxBytes <= 0)
-    return { get: (_key, produce) => produce(), peek: () => undefined, set: () => undefined };
+export function createPageCache(maxBytes: number, readDataVersion: () => Promise<string>): PageCache {
+  const dataVersion = sharedWhilePending(readDataVersion);
+  if (maxBytes <= 0) {
+    return { dataVersion, get: (_key, produce) => produce(), peek: () => undefined, set: () => undefined };
+  }
   const cache = new LRUCache<string, CachedOutput, () => Promise<CachedOutput>>({
     maxSize: maxBytes,
     sizeCalculation: sizeOf,
     fetchMethod: (_key, _stale, { context }) => context(),
   });
   return {
+    dataVersion,
     async get(key, produce) {
       const output = await cache.fetch(key, { context: produce });
       // fetch() answers undefined only when the fetch method does; ours always gives an output.
@@ -47,5 +57,16 @@ export function createPageCache(maxBytes: number): PageCache {
     set: (key, output) => {
       cache.set(key, output);
     },
+  };
+}
+
+/** Calls made while an earlier call is pending get its promise; the next call after it settles reads again. */
+export function sharedWhilePending<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= read().finally(() => {
+      pending = null;
+    });
+    return pending;
   };
 }

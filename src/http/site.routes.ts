@@ -126,7 +126,7 @@ export function registerSiteRoutes(app: FastifyInstance, options: AppOptions, ca
     locale: Locale,
   ) => {
     const context = contextFor(request, locale);
-    const version = await context.services.history.dataVersion();
+    const version = await cache.dataVersion();
     return cache.get(`${version}|${context.today}|${request.url}`, () => produce(context));
   };
 
