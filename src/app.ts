@@ -119,7 +119,13 @@ export interface AppOptions {
   databaseLabel: string;
 }
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+export async function buildApp(given: AppOptions): Promise<FastifyInstance> {
+  // Services hold no state of their own, so the public's are built once rather than per request.
+  const publicServices = given.servicesFor(PUBLIC_VIEWER);
+  const options: AppOptions = {
+    ...given,
+    servicesFor: (viewer) => (viewer === PUBLIC_VIEWER ? publicServices : given.servicesFor(viewer)),
+  };
   const app = Fastify({
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
     // JSON bodies are small; file imports will get their own limit on their own route.
@@ -145,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const cache = createPageCache(options.config.pageCacheMiB * 1024 * 1024, () =>
-    options.servicesFor(PUBLIC_VIEWER).history.dataVersion(),
+    publicServices.history.dataVersion(),
   );
   await app.register(
     (api) => {
