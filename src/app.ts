@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { registerApiRoutes } from './http/api.routes.js';
 import { registerAuth } from './http/auth.js';
+import { registerEditRoutes } from './http/edit.routes.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSiteRoutes, sendNotFoundPage } from './http/site.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register((api) => registerApiRoutes(api, options.servicesFor), { prefix: '/api/v1' });
   registerSiteRoutes(app, options);
+  await registerEditRoutes(app, options);
   await app.register(
     (api) => registerImportRoutes(api, options.servicesFor, { maxBytes: options.config.importMaxBytes }),
     { prefix: '/api/v1' },

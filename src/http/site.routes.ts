@@ -18,7 +18,7 @@ const weakEtag = (body: string) =>
   `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** Sends a body with a weak ETag; a request that already holds this version gets 304 and no body. */
-function sendCached(
+export function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
   body: string,
@@ -38,7 +38,7 @@ function sendCached(
  * The site's pages need no inline style at all (one stylesheet), so their policy drops the
  * 'unsafe-inline' that the API documentation pages need; everything else stays as security.ts set it.
  */
-function withoutInlineStyles(reply: FastifyReply): void {
+export function withoutInlineStyles(reply: FastifyReply): void {
   const policy = reply.getHeader('content-security-policy');
   if (typeof policy === 'string') {
     void reply.header('content-security-policy', policy.replace(/style-src[^;]*/, "style-src 'self'"));
