@@ -131,10 +131,13 @@ export function compactRows(fields: readonly Field[], values: FormValues): FormV
 
 /**
  * One field's text as the schema expects it. An empty optional field is absent on a creation and
- * null (cleared) on a change; an empty required field stays "" so the schema names what is missing.
+ * null (cleared) on a change; an empty required field stays "" so the schema names what is missing;
+ * a field not sent at all is left out (unchanged).
  */
 function scalarValue(field: ScalarField, raw: string | undefined, emptyAs: null | undefined): unknown {
   if (field.type === 'checkbox') return raw !== undefined && raw !== '' && raw !== 'false';
+  // A field the form did not send is left as it is; one sent empty is cleared.
+  if (raw === undefined) return undefined;
   const text = (raw ?? '').trim();
   if (field.type === 'tristate') return text === 'true' ? true : text === 'false' ? false : null;
   if (field.type === 'lines') {
@@ -178,7 +181,7 @@ export function payloadOf(
       payload[field.name] = rowIndices(values, field).map((index) =>
         scalarsOf(field.fields, values, `${field.name}.${index}.`, undefined),
       );
-    } else {
+    } else if (field.fields.some((sub) => values[`${field.name}.${sub.name}`] !== undefined)) {
       const filled = field.fields.some(
         (sub) => sub.type !== 'checkbox' && !isBlank(values[`${field.name}.${sub.name}`]),
       );
