@@ -1,9 +1,7 @@
 import type { ErrorIssue } from '../lib/errors.js';
 import {
   type Field,
-  type FormMode,
   type FormValues,
-  fieldsFor,
   issuesByField,
   type ListField,
   type ReferenceKind,
@@ -128,7 +126,8 @@ function Input({ field, name, label, value, errors, t, choices }: InputProps) {
 
 interface FormProps {
   kind: EditableKind;
-  mode: FormMode;
+  /** The kind's fields this form shows: for its mode, and those the viewer may see. */
+  fields: readonly Field[];
   action: string;
   values: FormValues;
   issues: readonly ErrorIssue[];
@@ -184,8 +183,7 @@ function ListRows({
 
 /** Any kind's form, from its field descriptions: errors next to their field, values kept. */
 export function RecordForm(props: FormProps) {
-  const { kind, mode, values, issues, t, csrf, choices, action } = props;
-  const fields: Field[] = fieldsFor(kind.fields, mode);
+  const { kind, fields, values, issues, t, csrf, choices, action } = props;
   const byField = issuesByField(fields, issues);
   const unplaced = byField.get('');
   return (

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { AppError, type ErrorIssue, isAppError } from '../lib/errors.js';
 import type { NameMatch } from '../modules/person/person.schema.js';
-import { mayPublish } from '../modules/user/access.js';
+import { mayPublish, RESTRICTED_FIELDS, type Viewer, visibleLevels } from '../modules/user/access.js';
 import {
   compactRows,
   type Field,
+  fieldsFor,
   type FormMode,
   type FormValues,
   formValuesOf,
@@ -33,6 +34,19 @@ function referencesOf(fields: readonly Field[]): Set<ReferenceKind> {
     for (const scalar of scalars) if (scalar.reference) found.add(scalar.reference);
   }
   return found;
+}
+
+/**
+ * The fields of a kind's form for this viewer: a field stricter than its record that the viewer may
+ * not see (a person's contacts) is neither shown nor sent, so saving the form leaves it as it is.
+ */
+export function formFields(kind: EditableKind, mode: FormMode, viewer: Viewer): Field[] {
+  const restricted = RESTRICTED_FIELDS[kind.kind] ?? {};
+  const levels = visibleLevels(viewer);
+  return fieldsFor(kind.fields, mode).filter((field) => {
+    const level = restricted[field.name];
+    return level === undefined || levels.includes(level);
+  });
 }
 
 /** The records a form's reference fields offer, read with the editor's eyes. */
@@ -214,7 +228,7 @@ export async function formPage(
         <p>{mayPublish(context.viewer) ? t.dashboard.mayPublish : t.dashboard.mayNotPublish}</p>
         <RecordForm
           kind={kind}
-          mode={mode}
+          fields={formFields(kind, mode, context.viewer)}
           action={action}
           values={state.values}
           issues={state.issues}

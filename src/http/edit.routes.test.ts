@@ -386,6 +386,27 @@ describeEachDialect('the editors’ interface over HTTP', (database) => {
     expect((await get(editor, `${draftUrl}?saved=withdrawn`)).body).toContain('Withdrawn');
   });
 
+  it('neither shows nor clears a field the editor may not see (a person’s confidential contacts)', async () => {
+    const person = await system.persons.create(
+      aPerson({ contacts: 'Synthetic sister, +000', internalNotes: 'Synthetic note' }),
+    );
+    const page = await get(reviewer, `/edit/persons/${person.id}`);
+    expect(page.body).not.toContain('name="contacts"');
+    expect(page.body).not.toContain('Synthetic sister');
+    expect(page.body).toContain('Synthetic note');
+    const saved = await post(reviewer, `/edit/persons/${person.id}`, {
+      ...personFields(person.displayName, { region: 'Synthetic changed', _version: String(person.version) }),
+      internalNotes: 'Synthetic note',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(await system.persons.get(person.id)).toMatchObject({
+      region: 'Synthetic changed',
+      contacts: 'Synthetic sister, +000',
+    });
+    // An admin sees and edits them.
+    expect((await get(admin, `/edit/persons/${person.id}`)).body).toContain('Synthetic sister');
+  });
+
   it('warns of likely duplicates when a person is submitted, and saves only when asked to anyway', async () => {
     await system.persons.create(
       aPerson({
