@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { ErrorIssue } from '../lib/errors.js';
 import {
   type Field,
@@ -73,9 +74,7 @@ function Input({ field, name, label, value, errors, t, choices }: InputProps) {
       const known = options.some((option) => option.value === value);
       control = (
         <select {...common}>
-          {(field.type !== 'select' || (!field.required && field.initial === undefined)) && (
-            <option value="">{blank}</option>
-          )}
+          {(field.type !== 'select' || field.initial === undefined) && <option value="">{blank}</option>}
           {value && !known && (
             <option value={value} selected>
               {value}
@@ -186,6 +185,19 @@ export function RecordForm(props: FormProps) {
   const { kind, fields, values, issues, t, csrf, choices, action } = props;
   const byField = issuesByField(fields, issues);
   const unplaced = byField.get('');
+  const duplicates = kind.kind === 'person' && (
+    <section
+      class="duplicates"
+      aria-live="polite"
+      data-duplicates=""
+      data-csrf={csrf}
+      data-title={t.form.duplicatesTitle}
+      data-hint={t.form.duplicatesHint}
+      data-live={t.form.duplicatesLive}
+    >
+      {props.confirm ?? <p class="hint">{t.form.duplicatesLive}</p>}
+    </section>
+  );
   return (
     <form method="post" action={action} class="record-form" novalidate data-kind={kind.kind}>
       <CsrfField csrf={csrf} />
@@ -210,8 +222,14 @@ export function RecordForm(props: FormProps) {
         </div>
       )}
       {fields.map((field) => {
-        if (field.kind === 'list')
-          return <ListRows key={field.name} list={field} props={props} byField={byField} />;
+        if (field.kind === 'list') {
+          return (
+            <Fragment key={field.name}>
+              <ListRows list={field} props={props} byField={byField} />
+              {field.name === 'names' && duplicates}
+            </Fragment>
+          );
+        }
         if (field.kind === 'group') {
           return (
             <fieldset class={`group group-${field.name}`} key={field.name} id={idOf(field.name)}>
@@ -248,19 +266,6 @@ export function RecordForm(props: FormProps) {
           />
         );
       })}
-      {kind.kind === 'person' && (
-        <section
-          class="duplicates"
-          aria-live="polite"
-          data-duplicates=""
-          data-csrf={csrf}
-          data-title={t.form.duplicatesTitle}
-          data-hint={t.form.duplicatesHint}
-          data-live={t.form.duplicatesLive}
-        >
-          {props.confirm ?? <p class="hint">{t.form.duplicatesLive}</p>}
-        </section>
-      )}
       <p class="actions">
         <button type="submit">{t.form.save}</button>
         {props.confirm && (

@@ -189,6 +189,8 @@ describeEachDialect('the editors’ interface over HTTP', (database) => {
     expect(episodeForm.body).toContain('BY-CC 342 Synthetic article');
     expect(episodeForm.body).toContain('name="charges.0.articleId"');
     expect(episodeForm.body).toContain('name="release.releasedOn"');
+    // A required choice without a default starts blank, so an untouched release stays absent.
+    expect(episodeForm.body).toMatch(/<select id="f-release-mode" name="release.mode"><option value(="")?>—/);
     const switched = await get(editor, '/edit/language/be?next=/edit/persons/new');
     expect(switched.statusCode).toBe(303);
     expect(switched.headers.location).toBe('/edit/persons/new');
