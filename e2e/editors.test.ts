@@ -179,6 +179,7 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
       ['edit-batch-new', '/edit/batches/new'],
       ['edit-review-published', '/edit/drafts?status=published'],
       ['edit-merge', `/edit/merge?keep=${personId}&q=Synthetic`],
+      ['edit-ingest', '/edit/ingest'],
     ] as const;
     const problems: string[] = [];
     for (const [name, path] of pages) {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Services } from '../app.js';
-import { mayAdminister, type Viewer } from '../modules/user/access.js';
+import { mayAdminister, mayPublish, type Viewer } from '../modules/user/access.js';
 import { LANGUAGE_NAMES } from '../site/i18n.js';
 import { queryString } from '../site/links.js';
 import { LOCALES, type Locale } from '../site/locale.js';
@@ -54,6 +54,7 @@ function Shell({ locale, t, title, path, viewer, csrf, children }: ShellProps) {
         ...EDITABLE_KINDS.map((kind): [string, string] => [t.kinds[kind.kind], editLink(`/${kind.path}`)]),
         [t.reviewQueue, editLink('/drafts')],
         [t.merge, editLink('/merge')],
+        ...(viewer && mayPublish(viewer) ? [[t.ingest.title, editLink('/ingest')] as [string, string]] : []),
         ...(viewer && mayAdminister(viewer) ? [[t.users, editLink('/users')] as [string, string]] : []),
       ]
     : [];

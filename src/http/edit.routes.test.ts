@@ -497,6 +497,41 @@ describeEachDialect('the editors’ interface over HTTP', (database) => {
     expect((await post(editor, '/edit/users', { _action: 'enable', id: user.id })).statusCode).toBe(403);
   });
 
+  it('reads a pasted article into proposals a reviewer accepts or rejects; editors may not', async () => {
+    const article =
+      'Minsk, 13 December 2025. Belarus released 123 political prisoners on Saturday, the authorities said. ' +
+      'Viasna said 1,110 political prisoners remain behind bars.';
+    expect((await post(editor, '/edit/ingest', { text: article })).statusCode).toBe(403);
+    const empty = await post(reviewer, '/edit/ingest', { text: '' });
+    expect(empty.statusCode).toBe(400);
+    const read = await post(reviewer, '/edit/ingest', {
+      text: article,
+      published: '2025-12-13',
+      publisher: 'Synthetic News',
+    });
+    expect(read.statusCode).toBe(303);
+    const sourceId =
+      /^\/edit\/ingest\?sourceId=([0-9a-f-]{36})$/.exec(read.headers.location ?? '')?.[1] ?? '';
+    const page = await get(reviewer, read.headers.location ?? '');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Belarus released 123 political prisoners on Saturday');
+    const pending = await system.proposals.find({ sourceId, status: 'pending', limit: 50, offset: 0 });
+    expect(pending.total).toBeGreaterThan(0);
+    const first = pending.items[0];
+    if (!first) throw new Error('no proposal');
+    const noReason = await post(reviewer, `/edit/proposals/${first.id}/reject?sourceId=${sourceId}`, {
+      reason: '',
+    });
+    expect(noReason.body).toContain('say why it is rejected');
+    const rejected = await post(reviewer, `/edit/proposals/${first.id}/reject?sourceId=${sourceId}`, {
+      reason: 'synthetic test',
+      version: String(first.version),
+    });
+    expect(rejected.statusCode).toBe(303);
+    expect(rejected.headers.location).toBe(`/edit/ingest?sourceId=${sourceId}`);
+    expect((await system.proposals.get(first.id)).status).toBe('rejected');
+  });
+
   it('is not in the public page registry, and the public crawl reaches none of it', async () => {
     const urls = await listPublicPages(publicServices());
     expect(urls.length).toBeGreaterThan(0);

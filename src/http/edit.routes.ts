@@ -6,6 +6,7 @@ import { dashboardPage } from '../edit/dashboard.page.js';
 import { draftPage, draftsPage, reviewDraft } from '../edit/drafts.pages.js';
 import { formValuesOf } from '../edit/form.js';
 import { historyPage } from '../edit/history.page.js';
+import { decideProposal, ingestPage, submitArticle } from '../edit/ingest.page.js';
 import { errorPage } from '../edit/error.page.js';
 import { editableKind } from '../edit/kinds.js';
 import { mergePage, submitMerge } from '../edit/merge.page.js';
@@ -223,6 +224,19 @@ async function editRoutes(edit: FastifyInstance, options: AppOptions): Promise<v
   );
   edit.post('/merge', { schema: { hide: true }, config: { review: 'drafts' } }, async (request, reply) => {
     const outcome = await submitMerge(contextOf(request), formValuesOf(request.body));
+    return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
+  });
+
+  // Reading an article and deciding its proposals write without review: reviewers only, as in the API.
+  edit.get('/ingest', { schema: { hide: true } }, async (request, reply) =>
+    send(request, reply, await ingestPage(contextOf(request))),
+  );
+  edit.post('/ingest', { schema: { hide: true }, bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
+    const outcome = await submitArticle(contextOf(request), formValuesOf(request.body));
+    return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
+  });
+  edit.post('/proposals/:id/:decision', { schema: { hide: true } }, async (request, reply) => {
+    const outcome = await decideProposal(contextOf(request), formValuesOf(request.body));
     return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
   });
 

@@ -364,6 +364,7 @@ describeEachDialect('what the public may see', (database) => {
       '/edit/drafts',
       '/edit/merge',
       '/edit/users',
+      '/edit/ingest',
       `/edit/merge?keep=${seeded.anonymousId}`,
     ];
     for (const [path, ids] of seeded.ids) {

@@ -148,6 +148,23 @@ export const editEn = {
     created: 'User created.',
     changed: 'User changed.',
   },
+  ingest: {
+    title: 'Read an article',
+    intro:
+      'Paste an article: it is stored as an internal source, and the facts it reports are proposed for review.',
+    text: 'Article text',
+    url: 'Address (URL)',
+    publisher: 'Publisher',
+    published: 'Published on (YYYY-MM-DD)',
+    submit: 'Read it',
+    proposals: 'Proposals awaiting a decision',
+    none: 'No proposals await a decision.',
+    confidence: 'confidence',
+    visibility: 'Visibility of the record it creates',
+    accept: 'Accept',
+    reason: 'Why it is rejected',
+    reject: 'Reject',
+  },
   errors: {
     notFound: 'Not found',
     forbidden: 'Not allowed',
