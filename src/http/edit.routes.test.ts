@@ -532,6 +532,20 @@ describeEachDialect('the editors’ interface over HTTP', (database) => {
     expect((await system.proposals.get(first.id)).status).toBe('rejected');
   });
 
+  it('keeps the sign-in rate limit: past it, the form answers 429 with a clear page', async () => {
+    let limited: LightMyRequestResponse | undefined;
+    for (let attempt = 0; attempt < 25 && !limited; attempt += 1) {
+      const response = await post(null, '/edit/sign-in', {
+        email: 'synthetic-nobody@example.org',
+        password: 'x',
+      });
+      if (response.statusCode === 429) limited = response;
+      else expect(response.statusCode).toBe(401);
+    }
+    expect(limited?.headers['content-type']).toContain('text/html');
+    expect(limited?.body).toContain('Too many failed sign-ins');
+  });
+
   it('is not in the public page registry, and the public crawl reaches none of it', async () => {
     const urls = await listPublicPages(publicServices());
     expect(urls.length).toBeGreaterThan(0);
