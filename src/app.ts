@@ -8,6 +8,7 @@ import { registerPublicOutputCache } from './http/api-cache.js';
 import { createPageCache } from './http/page-cache.js';
 import { registerApiRoutes } from './http/api.routes.js';
 import { registerAuth } from './http/auth.js';
+import { registerEditRoutes } from './http/edit.routes.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSiteRoutes, sendNotFoundPage } from './http/site.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(given: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   registerSiteRoutes(app, options, cache);
+  await registerEditRoutes(app, options);
   await app.register(
     (api) => registerImportRoutes(api, options.servicesFor, { maxBytes: options.config.importMaxBytes }),
     { prefix: '/api/v1' },

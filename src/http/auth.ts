@@ -32,8 +32,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'unfree_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Unsafe requests anyone may send: signing in (nobody is signed in yet). */
-const OPEN_UNSAFE_ROUTES = new Set(['/api/v1/auth/login']);
+/** Unsafe requests anyone may send: signing in (nobody is signed in yet), by the API or the editors' form. */
+const OPEN_UNSAFE_ROUTES = new Set(['/api/v1/auth/login', '/edit/sign-in']);
 
 function isSecure(request: FastifyRequest, config: Config): boolean {
   if (config.secureCookies !== 'auto') return config.secureCookies === 'always';
@@ -94,7 +94,7 @@ export async function registerAuth(
         throw new AppError('forbidden', 'missing or wrong CSRF token; reload the page and try again');
     }
     // Signing out and managing one's own tokens need a signed-in user, not a writing role.
-    if (path.startsWith('/api/v1/auth/')) return;
+    if (path.startsWith('/api/v1/auth/') || path === '/edit/sign-out') return;
     if (!request.viewer.user) throw new AppError('unauthorized', 'sign in to change the registry');
     if (!mayWrite(request.viewer)) {
       throw new AppError(
@@ -123,7 +123,7 @@ export function requireAdmin(request: FastifyRequest): void {
   if (!mayAdminister(request.viewer)) throw new AppError('forbidden', 'only an admin may do this');
 }
 
-function setSessionCookie(
+export function setSessionCookie(
   reply: FastifyReply,
   request: FastifyRequest,
   config: Config,

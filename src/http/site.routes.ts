@@ -19,7 +19,7 @@ const weakEtag = (body: string) =>
   `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** Sends an output with its weak ETag; a request that already holds this version gets 304 and no body. */
-function sendCached(
+export function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
   output: CachedOutput,
@@ -37,7 +37,11 @@ function sendCached(
   return reply.type(output.contentType).send(output.body);
 }
 
-const outputOf = (body: string, contentType: string, headers: Record<string, string> = {}): CachedOutput => ({
+export const outputOf = (
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): CachedOutput => ({
   body,
   contentType,
   etag: weakEtag(body),
@@ -50,7 +54,7 @@ const STYLESHEET_OUTPUT = outputOf(STYLESHEET, 'text/css; charset=utf-8');
  * The site's pages need no inline style at all (one stylesheet), so their policy drops the
  * 'unsafe-inline' that the API documentation pages need; everything else stays as security.ts set it.
  */
-function withoutInlineStyles(reply: FastifyReply): void {
+export function withoutInlineStyles(reply: FastifyReply): void {
   const policy = reply.getHeader('content-security-policy');
   if (typeof policy === 'string') {
     void reply.header('content-security-policy', policy.replace(/style-src[^;]*/, "style-src 'self'"));

@@ -358,6 +358,33 @@ describeEachDialect('what the public may see', (database) => {
     expect(urls.length).toBeGreaterThan(200);
   }, 180_000);
 
+  it('lets the public reach none of the editors’ interface: every page sends it to sign in', async () => {
+    const urls = [
+      '/edit',
+      '/edit/drafts',
+      '/edit/merge',
+      '/edit/users',
+      '/edit/ingest',
+      `/edit/merge?keep=${seeded.anonymousId}`,
+    ];
+    for (const [path, ids] of seeded.ids) {
+      urls.push(`/edit/${path}`, `/edit/${path}/new`);
+      for (const id of ids) urls.push(`/edit/${path}/${id}`, `/edit/${path}/${id}/history`);
+    }
+    urls.push(`/edit/persons/${seeded.anonymousId}`);
+    for (const url of urls) {
+      const response = await publicApp.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(303);
+      expect(response.headers.location, url).toMatch(/^\/edit\/sign-in\?next=/);
+      expectClean(url, response.body);
+    }
+    for (const url of ['/edit/sign-in', '/assets/edit.js', '/assets/edit.css']) {
+      const response = await publicApp.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expectClean(url, response.body);
+    }
+  });
+
   it('answers 404 for hidden records, exactly as for records that do not exist', async () => {
     for (const [path, ids] of seeded.ids) {
       for (const id of ids) {

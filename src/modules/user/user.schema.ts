@@ -28,6 +28,15 @@ export const addUserSchema = z
   .strict();
 export type AddUser = z.output<typeof addUserSchema>;
 
+export const changeAccessSchema = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    canPublish: z.boolean().optional(),
+    confidentialAccess: z.boolean().optional(),
+  })
+  .strict();
+export type ChangeAccess = z.output<typeof changeAccessSchema>;
+
 export const userRecordSchema = z.object({
   id: z.string(),
   email: z.string(),

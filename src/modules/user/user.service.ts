@@ -28,7 +28,7 @@ import {
   updateUser,
   type UserRow,
 } from './user.repository.js';
-import type { AddUser, UserRecord } from './user.schema.js';
+import type { AddUser, ChangeAccess, UserRecord } from './user.schema.js';
 
 export interface UserServiceDeps {
   db: Db;
@@ -172,6 +172,26 @@ export function createUserService(deps: UserServiceDeps) {
         updatedAt: timestamp(deps.clock),
       });
       return presentUser((await selectUserById(deps.db, user.id)) ?? user);
+    },
+
+    /**
+     * Changes what an account may do (role, publishing right, confidential access). A change of
+     * rights ends the account's sessions, so the new rights apply from its next sign-in on.
+     */
+    async changeAccess(emailOrId: string, change: ChangeAccess): Promise<UserRecord> {
+      const user = await byEmailOrId(emailOrId);
+      return inTransaction(deps.db, async (trx) => {
+        await updateUser(trx, user.id, {
+          ...(change.role === undefined ? {} : { role: change.role }),
+          ...(change.canPublish === undefined ? {} : { canPublish: change.canPublish ? 1 : 0 }),
+          ...(change.confidentialAccess === undefined
+            ? {}
+            : { confidentialAccess: change.confidentialAccess ? 1 : 0 }),
+          updatedAt: timestamp(deps.clock),
+        });
+        await deleteSessionsOfUser(trx, user.id);
+        return presentUser((await selectUserById(trx, user.id)) ?? user);
+      });
     },
 
     /** Starts two-factor set-up: a new secret, shown once; it takes effect after confirmTotp. */

@@ -107,6 +107,34 @@ describeEachDialect('user service', (database) => {
     });
   });
 
+  it('changes an account’s role and rights, ending its sessions so the new rights apply at once', async () => {
+    const email = anEmail();
+    const user = await anAccount(email, 'editor');
+    const session = await services().users.login(email, PASSWORD);
+    const changed = await services().users.changeAccess(email, { role: 'reviewer', canPublish: true });
+    expect(changed).toMatchObject({
+      id: user.id,
+      role: 'reviewer',
+      canPublish: true,
+      confidentialAccess: false,
+    });
+    expect(await services().users.viewerFromSession(session.sessionToken)).toBeNull();
+    const again = await services().users.login(email, PASSWORD);
+    const viewer = (await services().users.viewerFromSession(again.sessionToken))?.viewer;
+    expect(viewer?.user).toMatchObject({ role: 'reviewer', canPublish: true });
+    // Leaving a right out keeps it as it is.
+    expect(await services().users.changeAccess(user.id, { confidentialAccess: true })).toMatchObject({
+      role: 'reviewer',
+      canPublish: true,
+      confidentialAccess: true,
+    });
+    await expect(
+      services().users.changeAccess('synthetic-nobody@example.org', { role: 'viewer' }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
   it('refuses weak passwords and duplicate emails', async () => {
     await expect(services().users.resetPassword(anEmail(), 'short')).rejects.toMatchObject({
       code: 'validation_failed',
