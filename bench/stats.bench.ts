@@ -3,7 +3,7 @@
  * date with `--episodes` detention episodes, on SQLite and PostgreSQL.
  *
  *   npx tsx bench/stats.bench.ts [--episodes 1000000] [--dialect sqlite|postgres|both] [--runs 5]
- *        [--pg-url …] [--out bench/results]
+ *        [--pg-url …] [--out bench/results] [--check] [--keep] [--database-url <url of a kept one>]
  *
  * The episodes are written by the database itself (INSERT … SELECT over a recursive counter, the
  * same SQL on both dialects), so a million load in a minute instead of the generator's half hour:
@@ -12,6 +12,10 @@
  * sometimes while the first episode may still run (the irregular cases of stats/stock-events.ts).
  * Before timing, the result is checked against stats/stock.ts over the same episodes when
  * `--check` is given (loads every episode: slow at a million).
+ *
+ * `--keep` leaves the filled database in place (its URL is printed) and `--database-url` times a kept
+ * one again after migrating it (new indexes are built, nothing is refilled), so that a change to the
+ * SQL can be measured without a quarter of an hour of filling.
  *
  * Results: bench/results/stats-<dialect>-<episodes>.json.
  */
@@ -22,6 +26,8 @@ import { addDays } from '../src/lib/partial-date.js';
 import { selectEpisodeFacts } from '../src/modules/stats/stats.repository.js';
 import { PUBLIC_VIEWER } from '../src/modules/user/access.js';
 import { stockOn, stockSeries } from '../src/stats/stock.js';
+import { openDatabase } from '../src/db/dialect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
 import {
   Args,
   analyze,
@@ -115,13 +121,27 @@ async function fill(db: Kysely<Database>, episodes: number): Promise<void> {
 const args = new Args(process.argv.slice(2));
 const episodes = args.int('episodes', 1_000_000);
 const runs = args.int('runs', 5);
+const kept = args.value('database-url');
 const paths: string[] = [];
-for (const dialect of args.dialects()) {
-  const database = await createBenchDatabase(dialect, args.pgUrl(), 'stats');
+
+async function openKept(url: string) {
+  const opened = openDatabase(url);
+  await migrateToLatest(opened.db);
+  return { db: opened.db, drop: () => opened.close() };
+}
+
+for (const dialect of kept
+  ? [kept.startsWith('sqlite:') ? ('sqlite' as const) : ('postgres' as const)]
+  : args.dialects()) {
+  const fresh = kept ? null : await createBenchDatabase(dialect, args.pgUrl(), 'stats');
+  const database = fresh ?? (await openKept(kept ?? ''));
   try {
-    log(`stats ${dialect} ${episodes}: filling`);
-    await createDays(database.db);
-    const filled = await timed(() => fill(database.db, episodes));
+    let filled = { wallMs: 0 };
+    if (fresh) {
+      log(`stats ${dialect} ${episodes}: filling`);
+      await createDays(database.db);
+      filled = await timed(() => fill(database.db, episodes));
+    }
     await analyze(database.db);
     const count = async (table: 'episodes' | 'releases' | 'persons') =>
       Number(
@@ -187,7 +207,12 @@ for (const dialect of args.dialects()) {
       `stats ${dialect} ${episodes}: wrote ${paths[paths.length - 1]} (${round(filled.wallMs / 1000, 1)} s to fill)`,
     );
   } finally {
-    await database.drop();
+    if (fresh && args.flag('keep')) {
+      await fresh.close();
+      log(`stats ${dialect}: kept ${fresh.url}`);
+    } else {
+      await database.drop();
+    }
   }
 }
 process.stdout.write(`${paths.join('\n')}\n`);

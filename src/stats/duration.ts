@@ -98,12 +98,11 @@ function bucketCount(ranges: readonly Range[], bucket: DurationBucket): Range {
   return { min, max };
 }
 
-export function durationHistogram(
-  episodes: readonly EpisodeFact[],
-  today: string,
+/** How many durations fall into each bucket, completed and ongoing apart. */
+export function histogramOfDurations(
+  durations: readonly EpisodeDuration[],
   buckets: readonly DurationBucket[] = DURATION_BUCKETS,
 ): HistogramRow[] {
-  const durations = episodeDurations(episodes, today);
   const completed = durations.filter((duration) => !duration.ongoing).map((duration) => duration.days);
   const ongoing = durations.filter((duration) => duration.ongoing).map((duration) => duration.days);
   return buckets.map((bucket) => ({
@@ -113,9 +112,19 @@ export function durationHistogram(
   }));
 }
 
+export function durationHistogram(
+  episodes: readonly EpisodeFact[],
+  today: string,
+  buckets: readonly DurationBucket[] = DURATION_BUCKETS,
+): HistogramRow[] {
+  return histogramOfDurations(episodeDurations(episodes, today), buckets);
+}
+
 export interface DurationGroup {
   key: string;
   summary: DurationSummary;
+  /** The distribution of the group's durations over DURATION_BUCKETS. */
+  histogram: HistogramRow[];
 }
 
 function groupBy(
@@ -132,7 +141,11 @@ function groupBy(
   }
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, list]) => ({ key, summary: summariseDurationList(list) }));
+    .map(([key, list]) => ({
+      key,
+      summary: summariseDurationList(list),
+      histogram: histogramOfDurations(list),
+    }));
 }
 
 /**

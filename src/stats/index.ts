@@ -17,4 +17,5 @@ export * from './scorecard.js';
 export * from './dossier.js';
 export * from './projection.js';
 export * from './custody.js';
+export * from './custody-report.js';
 export * from './stock-events.js';

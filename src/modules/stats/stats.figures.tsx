@@ -5,7 +5,14 @@ import type { Cell, TableData } from '../../site/components.js';
 import type { Figure } from '../../site/figure.js';
 import { formatNumber, formatPartialDate, formatPercent } from '../../site/format.js';
 import type { PageContext } from '../../site/page.js';
-import { RELEASE_MODE_COLUMNS, RELEASE_ROUTES, type Granularity, type Range } from '../../stats/index.js';
+import {
+  RELEASE_MODE_COLUMNS,
+  RELEASE_ROUTES,
+  type Granularity,
+  type Range,
+  type ReadingBand,
+} from '../../stats/index.js';
+import { statsMessagesFor } from './stats.messages.js';
 
 /**
  * The figures of each statistics page: a chart, the table of its numbers and (through the table)
@@ -443,22 +450,36 @@ export async function scorecardFigures(context: PageContext, window: StatsWindow
   ];
 }
 
+const kaplanMeierCell = (band: ReadingBand<number | null>): Cell =>
+  band.shortest === null || band.longest === null
+    ? null
+    : { min: Math.min(band.shortest, band.longest), max: Math.max(band.shortest, band.longest) };
+
+const percentCell = (range: Range): Cell => ({
+  min: Math.round(range.min * 1000) / 10,
+  max: Math.round(range.max * 1000) / 10,
+});
+
 export async function durationFigures(context: PageContext): Promise<Figure[]> {
   const { t, locale } = context;
   const c = t.stats.columns;
+  const m = statsMessagesFor(locale);
   const durations = await context.services.stats.durations();
   const km = durations.summary.kaplanMeierMedianDays;
   const kmText = [km.shortest, km.longest]
     .map((days) => (days === null ? t.stats.moreThanHalfHeld : t.stats.days(formatNumber(days, locale))))
     .join(' – ');
+  const articleLabel = (key: string) => (key === '(none)' ? m.noArticle : key);
+  const rearrests = durations.rearrests;
+  const r = m.rearrestRows;
   return [
     {
       id: 'by-arrest-year',
-      title: t.stats.pages.durations.title,
+      title: m.byArrestYear,
       chart: (
         <BarChart
           id="by-arrest-year"
-          title={t.stats.pages.durations.title}
+          title={m.byArrestYear}
           categories={durations.byArrestYear.map((group) => group.key)}
           series={[
             {
@@ -487,13 +508,125 @@ export async function durationFigures(context: PageContext): Promise<Figure[]> {
           ['episodes', c.episodes],
           ['ongoing', c.ongoing],
           ['median_days_completed', c.median],
+          ['median_days_kaplan_meier', m.kaplanMeierMedian],
         ],
         durations.byArrestYear.map((group) => [
           group.key,
           group.summary.episodes,
           group.summary.ongoing,
           group.summary.completedDays.p50,
+          kaplanMeierCell(group.summary.kaplanMeierMedianDays),
         ]),
+      ),
+    },
+    {
+      id: 'by-article',
+      title: m.byArticle,
+      chart: (
+        <HBarChart
+          id="by-article"
+          title={`${m.byArticle}: ${m.kaplanMeierMedian}`}
+          rows={durations.byArticle.map((group) => ({
+            label: articleLabel(group.key),
+            ...((kaplanMeierCell(group.summary.kaplanMeierMedianDays) as Range | null) ??
+              group.summary.completedDays.p50 ?? { min: 0, max: 0 }),
+          }))}
+          formatValue={tick(context)}
+        />
+      ),
+      note: m.articleNote,
+      table: table(
+        [
+          ['article', m.article],
+          ['episodes', c.episodes],
+          ['ongoing', c.ongoing],
+          ['median_days_completed', m.medianCompleted],
+          ['median_days_kaplan_meier', m.kaplanMeierMedian],
+          ...durations.histogram.map((row, index): [string, string] => [
+            `completed_${index + 1}`,
+            `${m.completed} ${m.buckets[row.bucket.label] ?? row.bucket.label}`,
+          ]),
+        ],
+        durations.byArticle.map((group) => [
+          articleLabel(group.key),
+          group.summary.episodes,
+          group.summary.ongoing,
+          group.summary.completedDays.p50,
+          kaplanMeierCell(group.summary.kaplanMeierMedianDays),
+          ...group.histogram.map((row) => row.completed),
+        ]),
+      ),
+    },
+    {
+      id: 'distribution',
+      title: m.distribution,
+      chart: (
+        <BarChart
+          id="distribution"
+          title={m.distribution}
+          categories={durations.histogram.map((row) => m.buckets[row.bucket.label] ?? row.bucket.label)}
+          series={[
+            { label: m.completed, values: durations.histogram.map((row) => row.completed) },
+            { label: m.ongoingSoFar, values: durations.histogram.map((row) => row.ongoingSoFar) },
+          ]}
+          formatTick={tick(context)}
+        />
+      ),
+      legend: [m.completed, m.ongoingSoFar],
+      note: m.distributionNote,
+      table: table(
+        [
+          ['time_inside', m.bucket],
+          ['completed', m.completed],
+          ['ongoing_so_far', m.ongoingSoFar],
+        ],
+        durations.histogram.map((row) => [
+          m.buckets[row.bucket.label] ?? row.bucket.label,
+          row.completed,
+          row.ongoingSoFar,
+        ]),
+      ),
+    },
+    {
+      id: 'still-held',
+      title: m.stillHeld,
+      chart: (
+        <HBarChart
+          id="still-held"
+          title={`${m.stillHeld} (%)`}
+          rows={durations.stillHeld.map((row) => ({
+            label: `${formatNumber(row.months, locale)} ${m.months.toLowerCase()}`,
+            ...(percentCell(row.range) as Range),
+          }))}
+          formatValue={(value) => `${formatNumber(value, locale)} %`}
+        />
+      ),
+      note: m.stillHeldNote,
+      table: table(
+        [
+          ['months', m.months],
+          ['percent_still_held', `${m.shareStillHeld} (%)`],
+        ],
+        durations.stillHeld.map((row) => [row.months, percentCell(row.range)]),
+      ),
+    },
+    {
+      id: 'rearrests',
+      title: m.rearrests,
+      table: table(
+        [
+          ['measure', m.measure],
+          ['value', m.value],
+        ],
+        [
+          [r.personsWithMultipleEpisodes, rearrests.personsWithMultipleEpisodes],
+          [r.personsRearrested, rearrests.personsRearrested],
+          [r.rearrests, rearrests.rearrests],
+          [r.overlaps, rearrests.overlaps],
+          [r.medianGapDays, rearrests.medianGapDays],
+          ...rearrests.within.map((row): Cell[] => [r.within(String(row.days)), row.rearrests]),
+          [r.inconsistentRecords, rearrests.inconsistentRecords],
+        ],
       ),
     },
   ];

@@ -87,7 +87,12 @@ const SPECS: readonly StatsSpec[] = [
   { slug: 'deals', figureIds: ['ledger', 'concessions'], windowed: true, figures: dealFigures },
   { slug: 'reconciliation', figureIds: ['reconciliation'], windowed: false, figures: reconciliationFigures },
   { slug: 'scorecard', figureIds: ['scorecard', 'held'], windowed: true, figures: scorecardFigures },
-  { slug: 'durations', figureIds: ['by-arrest-year'], windowed: false, figures: durationFigures },
+  {
+    slug: 'durations',
+    figureIds: ['by-arrest-year', 'by-article', 'distribution', 'still-held', 'rearrests'],
+    windowed: false,
+    figures: durationFigures,
+  },
   {
     slug: 'projection',
     figureIds: ['no-batches', 'batches-at-observed-rate', 'littles-law'],

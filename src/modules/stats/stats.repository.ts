@@ -8,7 +8,7 @@ import type {
   PersonFact,
   RecognitionFact,
 } from '../../stats/facts.js';
-import type { DayCount, StockEvents } from '../../stats/stock-events.js';
+import type { DayCorrection, DayCount, StockEvents } from '../../stats/stock-events.js';
 import type { ReadScope } from '../user/access.js';
 
 /**
@@ -174,109 +174,137 @@ async function dayCounts(
   }));
 }
 
-/** Episodes with their day bounds, joined to their release (the shape of CompactEpisode). */
-function compactEpisodes(db: Db) {
-  return db
-    .selectFrom('episodes')
-    .leftJoin('releases', 'releases.episodeId', 'episodes.id')
-    .select([
-      'episodes.id',
-      'episodes.personId',
-      'episodes.detainedOnLo as detainedLo',
-      'episodes.detainedOnHi as detainedHi',
-      'releases.releasedOnLo as releasedLo',
-      'releases.releasedOnHi as releasedHi',
-    ]);
-}
-
 /**
- * Day counts of the four span bounds and the irregular episodes (stats/stock-events.ts): every
- * episode of a person whose episodes may overlap, and every episode whose imprecise dates make its
- * certain span inverted (released_on_lo before detained_on_hi).
+ * The irregular episodes of stats/stock-events.ts, in two plain-SQL pieces (the same on both
+ * dialects). `several`: every episode of a person with more than one, with its day bounds (read
+ * once: the only pass over all of a million person ids). `inverted`: episodes whose imprecise
+ * dates leave the certain span inverted (released_on_lo before detained_on_hi), found through the
+ * partial indexes of migration 0014 instead of a join of every episode to its release.
  */
+const several = sql`
+  several as materialized (
+    select e.id, e.person_id, e.detained_on_lo as plo, e.detained_on_hi as chi,
+           r.released_on_lo as rlo, r.released_on_hi as rhi
+      from (select person_id from episodes group by person_id having count(*) > 1) m
+      join episodes e on e.person_id = m.person_id
+      left join releases r on r.episode_id = e.id
+  )`;
+const inverted = sql`
+  inverted as materialized (
+    select e.detained_on_hi as chi, r.released_on_lo as rlo
+      from episodes e join releases r on r.episode_id = e.id
+     where e.detained_on_lo <> e.detained_on_hi and r.released_on_lo < e.detained_on_hi
+    union all
+    select e.detained_on_hi, r.released_on_lo
+      from releases r join episodes e on e.id = r.episode_id
+     where r.released_on_lo <> r.released_on_hi and r.released_on_lo < e.detained_on_hi
+       and e.detained_on_lo = e.detained_on_hi
+  )`;
+
+/**
+ * Per day, the change that turns the naive sums into persons. A person's spans are swept in order
+ * of start: where a span begins before the reach of the same person's earlier spans, the overlap
+ * [start, min(end, reach)) was counted twice and is taken out once. An inverted certain span,
+ * counted as −1 on [released_on_lo, detained_on_hi), is given back. Only these rows leave the
+ * database: none at all when no one's episodes overlap.
+ */
+async function selectCorrections(db: Db): Promise<DayCorrection[]> {
+  const result = await sql<{ day: string; certain: string | number; possible: string | number }>`
+    with ${several}, ${inverted},
+    spans as (
+      select 1 as certain, person_id, id, chi as s, rlo as e from several where rlo is null or rlo > chi
+      union all
+      select 0, person_id, id, plo, rhi from several where rhi is null or rhi > plo
+    ),
+    reached as (
+      select certain, s, e,
+             max(coalesce(e, ${sql.lit(OPEN_END)})) over (
+               partition by certain, person_id order by s, id
+               rows between unbounded preceding and 1 preceding) as reach
+        from spans
+    ),
+    doubled as (
+      select certain, s, case when e is not null and e < reach then e else reach end as until
+        from reached where reach > s
+    ),
+    deltas as (
+      select s as day, certain, -1 as delta from doubled
+      union all
+      select until, certain, 1 from doubled where until < ${sql.lit(OPEN_END)}
+      union all
+      select rlo, 1, 1 from inverted
+      union all
+      select chi, 1, -1 from inverted
+    )
+    select day,
+           sum(case when certain = 1 then delta else 0 end) as certain,
+           sum(case when certain = 0 then delta else 0 end) as possible
+      from deltas
+     group by day`.execute(db);
+  return result.rows
+    .map((row) => ({ day: row.day, certain: Number(row.certain), possible: Number(row.possible) }))
+    .filter((row) => row.certain !== 0 || row.possible !== 0);
+}
+
+/** Day counts of the four span bounds and the corrections for the irregular episodes. */
 export async function selectStockEvents(db: Db): Promise<StockEvents> {
-  const [certainStarts, certainEnds, possibleStarts, possibleEnds, overlapping, inverted] = await Promise.all(
-    [
-      dayCounts(db, 'episodes', 'detainedOnHi'),
-      dayCounts(db, 'releases', 'releasedOnLo'),
-      dayCounts(db, 'episodes', 'detainedOnLo'),
-      dayCounts(db, 'releases', 'releasedOnHi'),
-      compactEpisodes(db)
-        .where('episodes.personId', 'in', (eb) =>
-          eb
-            .selectFrom('episodes as a')
-            .leftJoin('releases as ra', 'ra.episodeId', 'a.id')
-            .innerJoin('episodes as b', (join) =>
-              join.onRef('b.personId', '=', 'a.personId').onRef('b.id', '<>', 'a.id'),
-            )
-            .leftJoin('releases as rb', 'rb.episodeId', 'b.id')
-            .select('a.personId')
-            .where('a.personId', 'in', (inner) =>
-              inner
-                .selectFrom('episodes')
-                .select('personId')
-                .groupBy('personId')
-                .having((having) => having.fn.countAll(), '>', 1),
-            )
-            .where((where) =>
-              where.and([
-                where('a.detainedOnLo', '<', where.fn.coalesce('rb.releasedOnHi', sql.lit(OPEN_END))),
-                where('b.detainedOnLo', '<', where.fn.coalesce('ra.releasedOnHi', sql.lit(OPEN_END))),
-              ]),
-            ),
-        )
-        .execute(),
-      compactEpisodes(db)
-        .where((where) =>
-          where.and([
-            where.or([
-              where('episodes.detainedOnLo', '<>', where.ref('episodes.detainedOnHi')),
-              where('releases.releasedOnLo', '<>', where.ref('releases.releasedOnHi')),
-            ]),
-            where('releases.releasedOnLo', '<', where.ref('episodes.detainedOnHi')),
-          ]),
-        )
-        .execute(),
-    ],
-  );
-  return {
-    certainStarts,
-    certainEnds,
-    possibleStarts,
-    possibleEnds,
-    irregular: [...overlapping, ...inverted],
-  };
+  const [certainStarts, certainEnds, possibleStarts, possibleEnds, corrections] = await Promise.all([
+    dayCounts(db, 'episodes', 'detainedOnHi'),
+    dayCounts(db, 'releases', 'releasedOnLo'),
+    dayCounts(db, 'episodes', 'detainedOnLo'),
+    dayCounts(db, 'releases', 'releasedOnHi'),
+    selectCorrections(db),
+  ]);
+  return { certainStarts, certainEnds, possibleStarts, possibleEnds, corrections };
+}
+
+async function countUpTo(
+  db: Db,
+  table: 'episodes' | 'releases',
+  column: 'detainedOnLo' | 'detainedOnHi' | 'releasedOnLo' | 'releasedOnHi',
+  day: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where(column as never, '<=', day as never)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 /**
- * Persons held on one day, counted in SQL with the day bounds (ADR 0002): certainly held when
- * detained_on_hi ≤ D < released_on_lo, possibly when detained_on_lo ≤ D < released_on_hi; a person
- * with several episodes counts once.
+ * Persons held on one day (ADR 0002): certainly held when detained_on_hi ≤ D < released_on_lo,
+ * possibly when detained_on_lo ≤ D < released_on_hi; a person with several episodes counts once.
+ * Counted as in the series, on one day: episodes begun minus episodes ended (index range counts),
+ * corrected for the irregular episodes that matter on D (a span holds D, or an inverted certain
+ * span subtracts on D).
  */
 export async function countHeldOn(db: Db, day: string): Promise<{ min: number; max: number }> {
-  const row = await db
-    .selectFrom('episodes')
-    .leftJoin('releases', 'releases.episodeId', 'episodes.id')
-    .select((eb) => [
-      eb.fn
-        .count<string | number>(
-          eb
-            .case()
-            .when(
-              eb.and([
-                eb('episodes.detainedOnHi', '<=', day),
-                eb.or([eb('releases.releasedOnLo', 'is', null), eb('releases.releasedOnLo', '>', day)]),
-              ]),
-            )
-            .then(eb.ref('episodes.personId'))
-            .end(),
-        )
-        .distinct()
-        .as('certain'),
-      eb.fn.count<string | number>('episodes.personId').distinct().as('possible'),
-    ])
-    .where('episodes.detainedOnLo', '<=', day)
-    .where((eb) => eb.or([eb('releases.releasedOnHi', 'is', null), eb('releases.releasedOnHi', '>', day)]))
-    .executeTakeFirstOrThrow();
-  return { min: Number(row.certain), max: Number(row.possible) };
+  const [certainIn, certainOut, possibleIn, possibleOut, correction] = await Promise.all([
+    countUpTo(db, 'episodes', 'detainedOnHi', day),
+    countUpTo(db, 'releases', 'releasedOnLo', day),
+    countUpTo(db, 'episodes', 'detainedOnLo', day),
+    countUpTo(db, 'releases', 'releasedOnHi', day),
+    sql<{ certain: string | number | null; possible: string | number | null }>`
+      with ${several}, ${inverted},
+      persons as (
+        select max(case when chi <= ${day} and (rlo is null or rlo > ${day}) then 1 else 0 end)
+                 - sum(case when chi <= ${day} and (rlo is null or rlo > ${day}) then 1 else 0 end) as certain,
+               1 - count(*) as possible
+          from several
+         where plo <= ${day} and (rhi is null or rhi > ${day})
+         group by person_id
+        having count(*) > 1
+      )
+      select p.certain + i.given_back as certain, p.possible
+        from (select coalesce(sum(certain), 0) as certain, coalesce(sum(possible), 0) as possible from persons) p,
+             (select count(*) as given_back from inverted where rlo <= ${day} and ${day} < chi) i`.execute(
+      db,
+    ),
+  ]);
+  const fix = correction.rows[0];
+  return {
+    min: certainIn - certainOut + Number(fix?.certain ?? 0),
+    max: possibleIn - possibleOut + Number(fix?.possible ?? 0),
+  };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServicesFor } from '../../app.js';
@@ -11,7 +11,14 @@ import {
   stockQuerySchema,
   windowQuerySchema,
 } from './stats.schema.js';
-import { seriesCsv } from './stats.service.js';
+import { dossierSeries, STATS_SERIES, seriesCsv, type StatsSeries } from './stats.series.js';
+
+function sendCsv(reply: FastifyReply, name: string, body: string) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="unfree-stats-${name}.csv"`)
+    .send(body);
+}
 
 const byPeriod = windowQuerySchema.extend({ granularity: z.enum(GRANULARITIES).default('month') });
 
@@ -44,14 +51,13 @@ export function registerStatsRoutes(api: FastifyInstance, servicesFor: ServicesF
       },
     },
     async (request, reply) => {
-      const series = await servicesFor(request.viewer).stats.series(request.query, request.query.step);
+      const stats = servicesFor(request.viewer).stats;
       if (request.query.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="unfree-held-series.csv"')
-          .send(seriesCsv(series.points));
+        const held = STATS_SERIES.find((series) => series.name === 'held');
+        const query = { ...request.query, granularity: request.query.step };
+        return sendCsv(reply, 'held', seriesCsv(await (held as StatsSeries).table(stats, query)));
       }
-      return series;
+      return stats.series(request.query, request.query.step);
     },
   );
 
@@ -157,5 +163,43 @@ export function registerStatsRoutes(api: FastifyInstance, servicesFor: ServicesF
       },
     },
     (request) => servicesFor(request.viewer).stats.durations(),
+  );
+
+  // Every series as CSV: one route per series, made from its definition (stats.series.ts).
+  for (const series of STATS_SERIES) {
+    typed.get(
+      `/stats/${series.name}.csv`,
+      { schema: { tags, summary: `${series.summary} (CSV)`, querystring: series.querystring } },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          series.name,
+          seriesCsv(await series.table(servicesFor(request.viewer).stats, request.query)),
+        ),
+    );
+  }
+
+  typed.get(
+    '/stats/dossier/:country/priority.csv',
+    {
+      schema: {
+        tags,
+        summary: `${dossierSeries.summary} (CSV)`,
+        params: dossierParamsSchema,
+        querystring: dossierSeries.querystring,
+      },
+    },
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        `dossier-${request.params.country}`,
+        seriesCsv(
+          await dossierSeries.table(
+            servicesFor(request.viewer).stats,
+            request.params.country,
+            request.query.date,
+          ),
+        ),
+      ),
   );
 }

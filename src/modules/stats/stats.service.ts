@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/database.js';
 import { ruleViolated } from '../../lib/errors.js';
 import { addDays, isoDayOf } from '../../lib/partial-date.js';
@@ -16,8 +15,7 @@ import {
   assertIsoDay,
   periodsBetween,
   stockAtDays,
-  summariseDurations,
-  durationsByArrestYear,
+  custodyReport,
   type Granularity,
 } from '../../stats/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -156,23 +154,10 @@ export function createStatsService(deps: StatsServiceDeps) {
       return projectStock(await selectEpisodeFacts(deps.db), from, to);
     },
 
+    /** Time in custody: summary, distribution, by article and year of arrest, still held, re-arrests. */
     async durations() {
-      const episodes = await selectEpisodeFacts(deps.db);
-      return {
-        summary: summariseDurations(episodes, today()),
-        byArrestYear: durationsByArrestYear(episodes, today()),
-      };
+      return custodyReport(await selectEpisodeFacts(deps.db), today());
     },
   };
 }
 export type StatsService = ReturnType<typeof createStatsService>;
-
-/** The stock series as CSV, one row per period, with the certain and possible counts. */
-export function seriesCsv(
-  points: readonly { period: string; day: string; min: number; max: number }[],
-): string {
-  return stringify(
-    points.map((point) => [point.period, point.day, point.min, point.max]),
-    { header: true, columns: ['period', 'day', 'held_certain', 'held_possible'] },
-  );
-}

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { addDays } from '../../lib/partial-date.js';
 import { buildServices } from '../../app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { fixedClock } from '../../../test/factories.js';
@@ -86,5 +88,73 @@ describeEachDialect('stock in SQL equals the pure stock', (database) => {
     ]) {
       expect((await services.stats.stockOn(day)).held, day).toEqual(stockOn(facts, day));
     }
+  });
+
+  it('on random registries: persons with overlapping, nested and partial-dated episodes (fast-check)', async () => {
+    const db = database().db;
+    const services = buildServices(db, fixedClock);
+    // Persons and episodes only (no articles, facilities or batches), so the file's other test may
+    // have loaded its own before.
+    const { persons } = syntheticRegistry({ persons: 10, seed: 5, today: TODAY });
+    const fixed = { articles: [], facilities: [], batches: [] };
+    const template = [...persons].find((person) => person.episodes.length > 0)!;
+    const precision = fc.constantFrom<'year' | 'month' | 'day'>('year', 'month', 'day', 'day');
+    const truncate = (day: string, to: 'year' | 'month' | 'day') =>
+      to === 'year' ? day.slice(0, 4) : to === 'month' ? day.slice(0, 7) : day;
+    const anEpisodeOf = fc.record({
+      start: fc.integer({ min: 0, max: 3600 }),
+      length: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null, freq: 4 }),
+      detained: precision,
+      released: precision,
+    });
+    const registry = fc.array(fc.array(anEpisodeOf, { minLength: 1, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 25,
+    });
+    let next = 1;
+    const id = () => `0190eeee-0000-7000-8000-${String(next++).padStart(12, '0')}`;
+    await fc.assert(
+      fc.asyncProperty(registry, fc.integer({ min: 0, max: 3800 }), async (people, offset) => {
+        await db.deleteFrom('persons').execute();
+        const loaded: RegistryPerson[] = people.map((episodes) => ({
+          ...template,
+          id: id(),
+          conditionEvents: [],
+          recognitions: [],
+          // One open episode at most per person: the others are closed, however short.
+          episodes: episodes.map((entry, index) => {
+            const detained = addDays('2016-01-01', entry.start);
+            const open = entry.length === null && index === 0;
+            // Released by the end of 2025: the clock's today is in January 2026, and no date is in the future.
+            const releasedDay = addDays(detained, Math.max(1, entry.length ?? 1));
+            const released = releasedDay > '2025-12-31' ? '2025-12-31' : releasedDay;
+            return {
+              ...template.episodes[0]!,
+              id: id(),
+              detainedOn: truncate(detained, entry.detained),
+              verdictOn: null,
+              charges: [],
+              facilityStays: [],
+              release: open
+                ? null
+                : { releasedOn: truncate(released, entry.released), mode: 'pardon' as const, batchId: null },
+            };
+          }),
+        }));
+        await services.bulk.load({ fixed, persons: loaded });
+        const facts = await selectEpisodeFacts(db);
+        const served = await services.stats.series({ from: '2015-06-15', to: '2026-01-10' }, 'month');
+        expect(served.points.map((point) => [point.day, point.min, point.max])).toEqual(
+          stockSeries(facts, '2015-06-15', '2026-01-10', 'month').map((point) => [
+            point.day,
+            point.min,
+            point.max,
+          ]),
+        );
+        const day = addDays('2015-12-01', offset);
+        expect((await services.stats.stockOn(day)).held, day).toEqual(stockOn(facts, day));
+      }),
+      { numRuns: 10 },
+    );
   });
 });
