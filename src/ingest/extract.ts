@@ -8,6 +8,12 @@ import {
   COUNTERPARTS,
   CUMULATIVE,
   DESTINATION,
+  HELD_COPULA_BEFORE,
+  LAST_WEEK,
+  NEW_AFTER,
+  NEW_BEFORE,
+  RECOGNITION_PERIOD,
+  STATUS_NOW,
   DESTINATION_COUNTRIES,
   FORCED_EXILE,
   NEW_RECOGNITIONS,
@@ -213,46 +219,81 @@ function arrestsFrom(reading: Reading): Extraction[] {
   }));
 }
 
-function totalFrom(reading: Reading, article: Article, lastOrganisation: string | null): Extraction | null {
+/** A count of political prisoners: "1,110 political prisoners", "1 127 человек", "stands at 1,134". */
+function isTotalCount(article: Article, number: NumberMention): boolean {
+  const after = textAfter(article, number.end, 50);
+  return (
+    POLITICAL_PRISONERS.test(after.slice(0, 35)) ||
+    /^\s*(?:people|человек|чалавек)/iu.test(after) ||
+    HELD_COPULA_BEFORE.test(textBefore(article, number.start, 90))
+  );
+}
+
+/** Month-level date of a week before the publication ("last week" read on 2 December is November). */
+const monthOfWeekBefore = (publishedOn: string): string =>
+  new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 7);
+
+/**
+ * What one count in a sentence is: recognised since some year, newly recognised in a period, or
+ * held now. Read in the count's own stretch of the sentence (up to the next count), so "stands at
+ * 1,134, …, which added 27 people last month" is one total held and one of new recognitions.
+ */
+function metricOf(
+  article: Article,
+  count: NumberMention,
+  stretch: string,
+  inMonth: boolean,
+): CountObservationFacts['metric'] {
+  if (CUMULATIVE.test(stretch)) return 'recognised_total';
+  const before = textBefore(article, count.start, 25);
+  const after = textAfter(article, count.end, 30);
+  const isNew = NEW_BEFORE.test(before) || NEW_AFTER.test(after);
+  if (HELD_COPULA_BEFORE.test(textBefore(article, count.start, 90)) && !isNew) return 'held';
+  if (!NEW_RECOGNITIONS.test(stretch)) return 'held';
+  if (isNew) return 'new_recognitions';
+  const period = RECOGNITION_PERIOD.test(stretch) || inMonth;
+  return period && !STATUS_NOW.test(stretch) ? 'new_recognitions' : 'held';
+}
+
+function totalsFrom(reading: Reading, article: Article, lastOrganisation: string | null): Extraction[] {
   const text = reading.sentence.text;
   const named = ORGANISATIONS.find(([pattern]) => pattern.test(text))?.[1];
-  // "It said 1,160 are held": the organisation of the sentence just before speaks on.
+  // "It said 1,160 … are held": the organisation of the sentence just before speaks on.
   const organisation = named ?? lastOrganisation;
-  if (!organisation || !POLITICAL_PRISONERS.test(text)) return null;
-  const cumulative = CUMULATIVE.test(text);
-  if (RELEASE_VERB.test(text) && !cumulative) return null;
-  const count = reading.counts.find((number) => {
-    const after = textAfter(article, number.end, 50);
-    return POLITICAL_PRISONERS.test(after.slice(0, 35)) || /^\s*(?:people|человек|чалавек)/iu.test(after);
+  if (!organisation || !POLITICAL_PRISONERS.test(text)) return [];
+  if (RELEASE_VERB.test(text) && !CUMULATIVE.test(text)) return [];
+  const counts = reading.counts.filter((number) => isTotalCount(article, number));
+  return counts.map((count, index) => {
+    const from = index === 0 ? reading.sentence.start : (counts[index - 1]?.end ?? count.start);
+    const to = counts[index + 1]?.start ?? reading.sentence.end;
+    const stretch = article.text.slice(from, to);
+    const inStretch = reading.dates.filter((d) => d.start >= from && d.end <= to);
+    const monthly = inStretch.filter((d) => d.date.length === 7);
+    const metric = metricOf(article, count, stretch, monthly.length > 0);
+    const date =
+      metric === 'new_recognitions'
+        ? (monthly[0] ?? inStretch.find((d) => d.date.length === 10) ?? null)
+        : eventDate({ ...reading, dates: inStretch }, count.start);
+    const observedOn =
+      date?.date ??
+      (metric !== 'new_recognitions'
+        ? article.publishedOn
+        : LAST_WEEK.test(stretch)
+          ? monthOfWeekBefore(article.publishedOn)
+          : article.publishedOn.slice(0, 7));
+    return {
+      kind: 'count_observation' as const,
+      facts: {
+        organisation,
+        metric,
+        count: count.value,
+        qualifier: qualifierBefore(textBefore(article, count.start)),
+        observedOn,
+      },
+      evidence: evidenceOf(reading.sentence),
+      confidence: 0.7 + (date ? 0.15 : 0.05) - (named ? 0 : 0.15) - (counts.length > 1 ? 0.05 : 0),
+    };
   });
-  if (!count) return null;
-  const after = textAfter(article, count.end, 50);
-  const metric: CountObservationFacts['metric'] = cumulative
-    ? 'recognised_total'
-    : NEW_RECOGNITIONS.test(text) &&
-        /new|нов/iu.test(`${textBefore(article, count.start, 15)} ${after.slice(0, 25)}`)
-      ? 'new_recognitions'
-      : NEW_RECOGNITIONS.test(text) &&
-          /(?:in|в|у)\s+\p{L}+/iu.test(text) &&
-          !/remain|held|behind bars|остают|находят|за кратами|утрымлі/iu.test(text)
-        ? 'new_recognitions'
-        : 'held';
-  const monthly = reading.dates.filter((d) => d.date.length === 7);
-  const date = metric === 'new_recognitions' && monthly[0] ? monthly[0] : eventDate(reading, count.start);
-  const observedOn =
-    date?.date ?? (metric === 'new_recognitions' ? article.publishedOn.slice(0, 7) : article.publishedOn);
-  return {
-    kind: 'count_observation',
-    facts: {
-      organisation,
-      metric,
-      count: count.value,
-      qualifier: qualifierBefore(textBefore(article, count.start)),
-      observedOn,
-    },
-    evidence: evidenceOf(reading.sentence),
-    confidence: 0.7 + (date ? 0.15 : 0.05) - (named ? 0 : 0.15),
-  };
 }
 
 function concessionsFrom(reading: Reading): Extraction[] {
@@ -393,8 +434,7 @@ export function extractFacts(article: Article): Extraction[] {
     const release = releaseFrom(reading, article);
     if (release) found.push(release);
     found.push(...sentencesFrom(reading), ...arrestsFrom(reading));
-    const total = totalFrom(reading, article, speaking);
-    if (total) found.push(total);
+    found.push(...totalsFrom(reading, article, speaking));
     found.push(...concessionsFrom(reading));
   }
   const merged = dropVagueConcessions(dedupe(mergeReleases(found)));

@@ -281,3 +281,69 @@ MINSK, Dec 13 (Reuters) - Belarus released 123 prisoners on Saturday, including 
     expect(releases.map((r) => r.facts.count)).toEqual([52]);
   });
 });
+
+describe('the wider vocabulary of releases and totals', () => {
+  const releases = (text: string, published = '2025-12-15') =>
+    ofKind(extractFacts(read(text, published)), 'release_event').map((e) => [
+      e.facts.count,
+      e.facts.releasedOn,
+    ]);
+  const totals = (text: string, published = '2025-12-15') =>
+    ofKind(extractFacts(read(text, published)), 'count_observation').map((e) => [
+      e.facts.metric,
+      e.facts.count,
+      e.facts.observedOn,
+    ]);
+
+  it.each([
+    ['Nine political prisoners were let go on Thursday.', 9, '2025-12-11'],
+    ['Seven more were set free on Friday, relatives said.', 7, '2025-12-12'],
+    ['На свободу вышли 20 политзаключённых, сообщила «Весна».', 20, '2025-12-15'],
+    ['В воскресенье отпустили 6 политзаключённых.', 6, '2025-12-14'],
+    ['Отпущены 5 человек, осуждённых по политическим статьям.', 5, '2025-12-15'],
+    ['У чацвер на волю выйшлі 5 палітвязняў.', 5, '2025-12-11'],
+    ['Улады выпусцілі 4 палітвязняў у пятніцу.', 4, '2025-12-12'],
+  ])('reads a release in “%s”', (text, count, date) => {
+    expect(releases(text)).toEqual([[count, date]]);
+  });
+
+  it.each([
+    ['The number of political prisoners in Belarus stands at 1,134, according to Viasna.', 'held', 1134],
+    ['The number of political prisoners has fallen to 1,099, Viasna said.', 'held', 1099],
+    ['Viasna said the number of political prisoners stood at almost 1,231.', 'held', 1231],
+    ['По данным «Весны», число политзаключённых составляет 1 118 человек.', 'held', 1118],
+    ['Количество политзаключённых достигло 1 152, сообщает «Весна».', 'held', 1152],
+    ['Паводле «Вясны», колькасць палітвязняў складае 1 098 чалавек.', 'held', 1098],
+    ['«Вясна» сообщает, что политзаключёнными сейчас признаны 1 127 человек.', 'held', 1127],
+    ['«Весна» признала политзаключёнными ещё 14 человек.', 'new_recognitions', 14],
+    ['«Вясна» в ноябре признала политзаключёнными 33 человека.', 'new_recognitions', 33],
+  ])('reads a published total in “%s”', (text, metric, count) => {
+    expect(totals(text).map(([m, c]) => [m, c])).toEqual([[metric, count]]);
+  });
+
+  it('reads two totals of one sentence each by its own words, dated by its own period', () => {
+    expect(
+      totals(
+        'The number of political prisoners stands at 1,134, according to Viasna, which added 27 people to its list last month.',
+        '2025-11-18',
+      ),
+    ).toEqual([
+      ['held', 1134, '2025-11-18'],
+      ['new_recognitions', 27, '2025-10'],
+    ]);
+    expect(
+      totals('На прошлой неделе «Весна» признала политзаключёнными ещё 14 человек.', '2025-12-03'),
+    ).toEqual([['new_recognitions', 14, '2025-11']]);
+  });
+
+  it('reads “jailed X for five years” as a sentence, and never a term served as a new one', () => {
+    const found = extractFacts(
+      read('A court in Viciebsk jailed Synthetic Testava for five years on Wednesday, Viasna said.'),
+    );
+    expect(
+      ofKind(found, 'sentence').map((e) => [e.facts.person.name, e.facts.months, e.facts.verdictOn]),
+    ).toEqual([['Synthetic Testava', 60, '2025-12-10']]);
+    const served = extractFacts(read('Synthetic Testava was let go on Monday after serving four years.'));
+    expect(ofKind(served, 'sentence')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import type { CountQualifier } from './types.js';
  * sentence as written (with the `i` and `u` flags), so case endings are matched by stems.
  */
 export const RELEASE_VERB =
-  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|let go)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|выпустил\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю)/iu;
+  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|let go)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|на свободу вы(?:шл|ш|йд)\p{L}*|выпу(?:стил|щен)\p{L}*|отпу(?:стил|щен)\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю|на волю выйш\p{L}*|выпусціл\p{L}*|адпусціл\p{L}*)/iu;
 
 /** The sentence is about a release that did not (yet) happen, or about many releases over time. */
 export const NOT_AN_EVENT =
@@ -16,13 +16,13 @@ export const PRISONER_NOUN =
 
 /** "52 were freed": a count followed by the passive release verb. */
 export const COUNT_THEN_VERB =
-  /^\s*(?:of them\s+|more\s+)?(?:were|have been|had been|are|got)\s+(?:\p{L}+\s+)?(?:released|freed|pardoned)\b|^\s*(?:освобождены|помилованы|вышли на свободу|вызвалены)/iu;
+  /^\s*(?:of them\s+|more\s+)?(?:were|have been|had been|are|got)\s+(?:\p{L}+\s+)?(?:released|freed|pardoned|let go|set free)\b|^\s*(?:освобождены|помилованы|отпущены|выпущены|вышли на свободу|вызвалены|выйшлі на волю|памілаваныя)/iu;
 
 export const POLITICAL_PRISONERS =
   /political prisoners|political prisoner|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*|політв'язн\p{L}*/iu;
 
 export const SENTENCE_VERB =
-  /\b(?:sentenced|sentences|jailed for|handed (?:a|an)\b|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
+  /\b(?:sentenced|sentences|jailed|imprisoned|handed (?:a|an)\b|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
 
 export const ARREST_VERB =
   /\b(?:detained|arrested|taken into custody|apprehended|rounded up)\b|(?<!\p{L})(?:задержа\p{L}*|арестова\p{L}*|взят\p{L}* под стражу|затрыма\p{L}*|арыштава\p{L}*)/iu;
@@ -102,6 +102,25 @@ export const ORGANISATIONS: readonly (readonly [RegExp, string])[] = [
 
 export const NEW_RECOGNITIONS =
   /\bnew political prisoners?\b|\b(?:recogni[sz]ed|identified|declared|named|added)\b|(?<!\p{L})(?:новых политзаключ\p{L}*|признал\p{L}*|признан\p{L}*|новых палітвязн\p{L}*|прызнал\p{L}*|прызнан\p{L}*)/iu;
+/** "the number of political prisoners stands at 1,134", "число политзаключённых составляет 1 118": the count after. */
+export const HELD_COPULA_BEFORE =
+  /(?:political prisoners?|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*)(?:\s+(?!\d)[\p{L}-]+){0,3}?\s+(?:now\s+|сейчас\s+|зараз\s+)?(?:stands? at|stood at|is(?: now)?|was|has (?:risen|fallen|grown|dropped|reached|climbed)(?: to)?|(?:rose|fell|dropped|grew|climbed) to|reached|totals?|totalled|numbers?|numbered|составляет|составило|составлял\p{L}*|достигл[оа]|достиг|(?:выросло|возросло|сократилось|снизилось|уменьшилось|увеличилось) до|превысило|превышает|складае|склала|дасягнула|(?:павялічылася|скарацілася|зменшылася) да)\s+(?:now\s+|сейчас\s+|зараз\s+)?(?:(?:more than|over|almost|nearly|about|around|at least|roughly|approximately|более|свыше|больше|около|почти|порядка|примерно|больш за|звыш|каля|амаль|прыкладна)\s+)?$/iu;
+
+/** Words that make a count a count of recognitions in a period: "33 new", "ещё 14", "19 more". */
+export const NEW_BEFORE =
+  /(?:\bnew|\banother|\ba further|\bfurther|нов\p{L}*|ещё|еще|яшчэ)\s*(?:\p{L}+\s+)?$/iu;
+export const NEW_AFTER = /^\s*(?:new\b|more\b(?! than)|нов\p{L}*|нових|новых)/iu;
+
+/** A period the recognitions were made in, which a status ("are held now") never has. */
+export const RECOGNITION_PERIOD =
+  /\b(?:last|this|past|previous) (?:week|month)\b|\bin the past (?:week|month)\b|(?<!\p{L})(?:за (?:прошл\p{L}* )?(?:неделю|месяц)|на прошлой неделе|на этой неделе|в прошлом месяце|в этом месяце|за тыдзень|за месяц|на мінулым тыдні|на гэтым тыдні|у мінулым месяцы)(?!\p{L})/iu;
+export const LAST_WEEK =
+  /\b(?:last|past|previous) week\b|(?<!\p{L})(?:на прошлой неделе|за (?:прошлую )?неделю|за тыдзень|на мінулым тыдні)(?!\p{L})/iu;
+
+/** A status at a moment: "now", "as of", "сейчас", "на 1 декабря" — the held, not the newly recognised. */
+export const STATUS_NOW =
+  /\b(?:now|currently|as of|remain\p{L}*|held|behind bars|in prison|in custody)\b|(?<!\p{L})(?:сейчас|в настоящее время|на данный момент|по состоянию на|остают\p{L}*|остаются|находят\p{L}*|за решёткой|за решеткой|зараз|на сённяшні дзень|за кратамі|утрымлі\p{L}*|застаюцца)(?!\p{L})/iu;
+
 export const CUMULATIVE =
   /\bsince (?:19|20)\d\d\b|\bin total\b|\ba total of\b|\baltogether\b|(?<!\p{L})(?:с (?:19|20)\d\d года|за (?:все|всё) время|всего с|з (?:19|20)\d\d года|за ўвесь час)/iu;
 
