@@ -172,4 +172,12 @@ describeEachDialect('proposals accepted by editors who may not publish', (databa
     const revisions = await services.history.listFor('proposal', concession.id);
     expect(revisions.at(-1)?.reason).toBe('rejected: the sanctions were lifted for another release');
   });
+
+  it('documents both answers of accepting in OpenAPI, for the editors’ page', async () => {
+    const spec = (await publicApp.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    const accept = spec.paths['/api/v1/proposals/{id}/accept']?.post;
+    expect(Object.keys(accept?.responses ?? {})).toEqual(expect.arrayContaining(['200', '202']));
+  });
 });
