@@ -195,6 +195,24 @@ function cyrillicWeekdays(text: string, context: DateContext): DateMention[] {
   return found;
 }
 
+/**
+ * "Их помиловали накануне.", "освобождённые накануне 18 граждан": the day before the publication.
+ * Not "накануне Дня независимости" (on the eve of a day the text names), which chrono cannot date.
+ */
+function dayBefore(text: string, context: DateContext): DateMention[] {
+  const found: DateMention[] = [];
+  for (const match of text.matchAll(/(?<!\p{L})(?:накануне|напярэдадні)(?=\s*(?:[.,;:!?»)]|\d|$))/giu)) {
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date: shiftDays(context.publishedOn, -1),
+      absolute: false,
+    });
+  }
+  return found;
+}
+
 /** "in 2021", "since 2020", "в 2021 году": a year alone (chrono does not read these). */
 function bareYears(text: string, taken: readonly DateMention[]): DateMention[] {
   const found: DateMention[] = [];
@@ -253,7 +271,7 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   const reference = referenceOf(context);
   const found: DateMention[] = [];
   if (language === 'be') found.push(...belarusianDates(text, context));
-  if (language !== 'en') found.push(...cyrillicWeekdays(text, context));
+  if (language !== 'en') found.push(...cyrillicWeekdays(text, context), ...dayBefore(text, context));
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
   // chrono costs a few milliseconds a call whatever the length: call it once per article.
   // Lower case keeps every offset and lets sentence-initial words match ("В понедельник").

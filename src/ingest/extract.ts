@@ -6,8 +6,11 @@ import {
   ARREST_VERB,
   COUNT_THEN_VERB,
   COUNTERPARTS,
+  CLAUSE_BREAK,
+  COUNT_THEN_HELD,
   CUMULATIVE,
   DESTINATION,
+  NUMBER_SIGN_BEFORE,
   HELD_COPULA_BEFORE,
   LAST_WEEK,
   NEW_AFTER,
@@ -32,6 +35,7 @@ import {
   OFFICIAL_BEFORE,
   SUBSET_BEFORE,
   TRANSPORT,
+  VERDICT_FOLLOW_UP,
   qualifierBefore,
 } from './lexicon.js';
 import { type NumberMention, findNumbers } from './numbers.js';
@@ -79,6 +83,8 @@ function read(sentence: Sentence, article: Article, articleDates: readonly DateM
     .map(shift)
     .filter((number) => !claimed.some((span) => overlaps(span, number)))
     .filter((number) => Number.isInteger(number.value))
+    // "колонии №15", "Penal Colony No. 4": a facility's number, never a count.
+    .filter((number) => !NUMBER_SIGN_BEFORE.test(sentence.text.slice(0, number.start - sentence.start)))
     .filter((number) => !(number.value >= 1900 && number.value <= 2100 && !/[,  ]/.test(number.text)));
   const people = findPersonMentions(sentence.text, language)
     .filter(
@@ -199,6 +205,20 @@ function sentencesFrom(reading: Reading): Extraction[] {
   }));
 }
 
+/** "… к шести годам. Приговор вынесен во вторник.": the verdict's day told in the next sentence. */
+function datedByNext(sentences: Extraction[], next: Reading | undefined): Extraction[] {
+  if (!next || !VERDICT_FOLLOW_UP.test(next.sentence.text)) return sentences;
+  const date = eventDate(next, keywordAt(next, VERDICT_FOLLOW_UP) ?? next.sentence.start);
+  if (!date) return sentences;
+  for (const extraction of sentences) {
+    if (extraction.kind !== 'sentence' || extraction.facts.verdictOn !== null) continue;
+    extraction.facts.verdictOn = date.date;
+    extraction.evidence.alsoAt.push({ start: next.sentence.start, end: next.sentence.end });
+    extraction.confidence += 0.05;
+  }
+  return sentences;
+}
+
 function arrestsFrom(reading: Reading): Extraction[] {
   const text = reading.sentence.text;
   if (
@@ -225,8 +245,17 @@ function isTotalCount(article: Article, number: NumberMention): boolean {
   return (
     POLITICAL_PRISONERS.test(after.slice(0, 35)) ||
     /^\s*(?:people|человек|чалавек)/iu.test(after) ||
+    COUNT_THEN_HELD.test(after) ||
     HELD_COPULA_BEFORE.test(textBefore(article, number.start, 90))
   );
+}
+
+/** Where the clause of a count begins: the last comma, dash or "and" after the count before it. */
+function clauseStart(article: Article, previousEnd: number, start: number): number {
+  const between = article.text.slice(previousEnd, start);
+  let at = 0;
+  for (const match of between.matchAll(CLAUSE_BREAK)) at = match.index;
+  return previousEnd + at;
 }
 
 /** Month-level date of a week before the publication ("last week" read on 2 December is November). */
@@ -235,8 +264,9 @@ const monthOfWeekBefore = (publishedOn: string): string =>
 
 /**
  * What one count in a sentence is: recognised since some year, newly recognised in a period, or
- * held now. Read in the count's own stretch of the sentence (up to the next count), so "stands at
- * 1,134, …, which added 27 people last month" is one total held and one of new recognitions.
+ * held now. Read in the count's own clause of the sentence (from the comma or "and" after the
+ * count before it), so "stands at 1,134, …, which added 27 people last month" is one total held
+ * and one of new recognitions, and "4,000 … since 2020, and 1,180 of them remain" one of each.
  */
 function metricOf(
   article: Article,
@@ -263,9 +293,12 @@ function totalsFrom(reading: Reading, article: Article, lastOrganisation: string
   if (!organisation || !POLITICAL_PRISONERS.test(text)) return [];
   if (RELEASE_VERB.test(text) && !CUMULATIVE.test(text)) return [];
   const counts = reading.counts.filter((number) => isTotalCount(article, number));
+  const starts = counts.map((count, index) =>
+    index === 0 ? reading.sentence.start : clauseStart(article, counts[index - 1]?.end ?? 0, count.start),
+  );
   return counts.map((count, index) => {
-    const from = index === 0 ? reading.sentence.start : (counts[index - 1]?.end ?? count.start);
-    const to = counts[index + 1]?.start ?? reading.sentence.end;
+    const from = starts[index] ?? reading.sentence.start;
+    const to = starts[index + 1] ?? reading.sentence.end;
     const stretch = article.text.slice(from, to);
     const inStretch = reading.dates.filter((d) => d.start >= from && d.end <= to);
     const monthly = inStretch.filter((d) => d.date.length === 7);
@@ -426,14 +459,14 @@ export function extractFacts(article: Article): Extraction[] {
   const found: Extraction[] = [];
   let lastOrganisation: string | null = null;
   let sentencesSinceOrganisation = 0;
-  for (const reading of readings) {
+  for (const [index, reading] of readings.entries()) {
     const named = ORGANISATIONS.find(([pattern]) => pattern.test(reading.sentence.text))?.[1] ?? null;
     sentencesSinceOrganisation = named ? 0 : sentencesSinceOrganisation + 1;
     if (named) lastOrganisation = named;
     const speaking = sentencesSinceOrganisation <= 1 ? lastOrganisation : null;
     const release = releaseFrom(reading, article);
     if (release) found.push(release);
-    found.push(...sentencesFrom(reading), ...arrestsFrom(reading));
+    found.push(...datedByNext(sentencesFrom(reading), readings[index + 1]), ...arrestsFrom(reading));
     found.push(...totalsFrom(reading, article, speaking));
     found.push(...concessionsFrom(reading));
   }

@@ -347,3 +347,52 @@ describe('the wider vocabulary of releases and totals', () => {
     expect(ofKind(served, 'sentence')).toEqual([]);
   });
 });
+
+describe('ages, facility numbers, follow-up sentences and the day before', () => {
+  it('never reads an age as a term, nor a colony’s number as a count', () => {
+    expect(
+      findTerms('sentenced Synthetic Testau, a 34-year-old engineer, to three and a half years'),
+    ).toEqual([expect.objectContaining({ months: 42 })]);
+    expect(findTerms('Synthetic Testau, 52 years old, was detained')).toEqual([]);
+    const freed = extractFacts(
+      read('Вчера из исправительной колонии №15 вышли на свободу 6 политзаключённых.'),
+    );
+    expect(ofKind(freed, 'release_event').map((e) => e.facts.count)).toEqual([6]);
+    const colony = extractFacts(read('Synthetic Testau walked free from Penal Colony No. 4 on Monday.'));
+    expect(ofKind(colony, 'release_event').map((e) => e.facts.count)).toEqual([null]);
+  });
+
+  it('reads “N of them are still behind bars” as held, apart from the total recognised since a year', () => {
+    const found = extractFacts(
+      read(
+        'More than 4,000 people have been recognised as political prisoners since 2020, according to Viasna, and 1,180 of them are still behind bars.',
+      ),
+    );
+    expect(ofKind(found, 'count_observation').map((e) => [e.facts.metric, e.facts.count])).toEqual([
+      ['recognised_total', 4000],
+      ['held', 1180],
+    ]);
+  });
+
+  it('dates a verdict by the sentence that follows it, and “накануне” as the day before', () => {
+    const verdict = extractFacts(
+      read(
+        'Суд приговорил блогера Дениса Тестова к шести годам колонии. Приговор вынесен во вторник.',
+        '2025-02-26',
+      ),
+    );
+    expect(ofKind(verdict, 'sentence').map((e) => [e.facts.months, e.facts.verdictOn])).toEqual([
+      [72, '2025-02-25'],
+    ]);
+    expect(findDates('Освобождённые накануне 18 граждан.', 'ru', minsk).map((d) => d.date)).toEqual([
+      '2025-12-14',
+    ]);
+    expect(findDates('Их помиловали накануне.', 'ru', minsk).map((d) => d.date)).toEqual(['2025-12-14']);
+    expect(findDates('Их помиловали накануне Дня независимости.', 'ru', minsk)).toEqual([]);
+  });
+
+  it('takes no holiday for a person', () => {
+    const found = extractFacts(read('Belarus pardoned 16 people on Tuesday, a day before Independence Day.'));
+    expect(ofKind(found, 'release_event')[0]?.facts.people).toEqual([]);
+  });
+});

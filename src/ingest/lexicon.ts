@@ -24,6 +24,10 @@ export const POLITICAL_PRISONERS =
 export const SENTENCE_VERB =
   /\b(?:sentenced|sentences|jailed|imprisoned|handed (?:a|an)\b|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
 
+/** A sentence that only dates the verdict just reported: "The verdict was handed down on Tuesday." */
+export const VERDICT_FOLLOW_UP =
+  /\b(?:the )?(?:verdict|sentence|ruling) was (?:handed down|passed|delivered|announced|issued|read out)\b|(?<!\p{L})(?:приговор (?:был )?(?:вынесен|оглаш[её]н)|прысуд (?:быў )?(?:вынесены|агучаны|абвешчаны))(?!\p{L})/iu;
+
 export const ARREST_VERB =
   /\b(?:detained|arrested|taken into custody|apprehended|rounded up)\b|(?<!\p{L})(?:задержа\p{L}*|арестова\p{L}*|взят\p{L}* под стражу|затрыма\p{L}*|арыштава\p{L}*)/iu;
 
@@ -105,6 +109,16 @@ export const NEW_RECOGNITIONS =
 /** "the number of political prisoners stands at 1,134", "число политзаключённых составляет 1 118": the count after. */
 export const HELD_COPULA_BEFORE =
   /(?:political prisoners?|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*)(?:\s+(?!\d)[\p{L}-]+){0,3}?\s+(?:now\s+|сейчас\s+|зараз\s+)?(?:stands? at|stood at|is(?: now)?|was|has (?:risen|fallen|grown|dropped|reached|climbed)(?: to)?|(?:rose|fell|dropped|grew|climbed) to|reached|totals?|totalled|numbers?|numbered|составляет|составило|составлял\p{L}*|достигл[оа]|достиг|(?:выросло|возросло|сократилось|снизилось|уменьшилось|увеличилось) до|превысило|превышает|складае|склала|дасягнула|(?:павялічылася|скарацілася|зменшылася) да)\s+(?:now\s+|сейчас\s+|зараз\s+)?(?:(?:more than|over|almost|nearly|about|around|at least|roughly|approximately|более|свыше|больше|около|почти|порядка|примерно|больш за|звыш|каля|амаль|прыкладна)\s+)?$/iu;
+
+/** "1,180 of them are still behind bars", "из них 1 131 остаются за решёткой": a count of the held. */
+export const COUNT_THEN_HELD =
+  /^\s*(?:of them\s+)?(?:are|remain|were)\s+(?:still\s+)?(?:behind bars|in prison|in custody|held|imprisoned|jailed)\b|^\s*(?:из них\s+)?(?:остают\p{L}*|находят\p{L}*)\s+(?:за решёткой|за решеткой|в заключении|в местах лишения свободы)|^\s*(?:з іх\s+)?(?:застаюцца|знаходзяцца)\s+(?:за кратамі|у зняволенні)/iu;
+
+/** Where one clause of a sentence ends and the next begins. */
+export const CLAUSE_BREAK = /[,;:—–]\s|\s(?:and|but|while|whereas|и|а|но|і)\s/giu;
+
+/** "№15", "No. 4", "#3": the number of a colony or a case, not a count. */
+export const NUMBER_SIGN_BEFORE = /(?:№|\bNo\.?|\bNr\.?|#)\s*$/u;
 
 /** Words that make a count a count of recognitions in a period: "33 new", "ещё 14", "19 more". */
 export const NEW_BEFORE =

@@ -41,7 +41,7 @@ babruisk bobruisk navapolatsk novopolotsk zhodzina shklou orsha baranovichi
 tsikhanouskaya lukashenko trump coale putin biden rubio kellogg
 belavia belaruskali potash
 white house kremlin twitter telegram x facebook instagram youtube
-christmas easter covid
+christmas easter covid day independence victory freedom constitution день независимости победы конституции дзень незалежнасці перамогі
 в на по с со к о об от из за для до при про после перед когда как что он она они мы его её их этот эта
 это эти тот та те также ещё уже и а но или же ли бы не ни
 понедельник вторник среда четверг пятница суббота воскресенье январь февраль март апрель май июнь
