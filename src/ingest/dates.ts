@@ -95,6 +95,7 @@ const BE_MONTHS: Readonly<Record<string, number>> = {
   красавік: 4,
   мая: 5,
   май: 5,
+  маі: 5,
   чэрвен: 6,
   ліпен: 7,
   жні: 8,
@@ -131,7 +132,9 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
   }
   const inMonth =
     /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
-  for (const match of text.matchAll(inMonth)) {
+  const forMonth =
+    /(?<!\p{L})за\s+(студзень|люты|сакавік|красавік|май|чэрвень|ліпень|жнівень|верасень|кастрычнік|лістапад|снежань)(?!\p{L})/giu;
+  for (const match of [...text.matchAll(inMonth), ...text.matchAll(forMonth)]) {
     const month = beMonth(match[1] ?? '') ?? 1;
     const year = month > pubMonth ? pubYear - 1 : pubYear;
     found.push({
@@ -231,6 +234,9 @@ function resolve(result: chrono.ParsedResult, context: DateContext): DateMention
   const { start } = result;
   const text = result.text;
   if (/week|недел|тыдн/i.test(text)) return null;
+  // "a day later", "two days after": relative to another event, not to the publication.
+  if (/\b(?:later|after|afterwards|earlier)\b|(?<!\p{L})(?:спустя|позже|позднее)(?!\p{L})/iu.test(text))
+    return null;
   const year = start.get('year');
   const month = start.get('month');
   const day = start.get('day');

@@ -7,6 +7,13 @@ import {
   COUNT_THEN_VERB,
   COUNTERPARTS,
   CLAUSE_BREAK,
+  DAYS_AFTER_BEFORE,
+  POLITICAL_TOPIC,
+  PRONOUN_RELEASE,
+  RELEASED_SINCE,
+  REPORTED_BEFORE,
+  SUPERSEDED_TARGETS,
+  TOTAL_TO_BEFORE,
   COUNT_THEN_HELD,
   CUMULATIVE,
   DESTINATION,
@@ -29,6 +36,7 @@ import {
   RELIEF,
   SANCTIONS,
   CONCESSION_TARGETS,
+  SENTENCE_APPOSITIVE,
   SENTENCE_VERB,
   DENIED,
   PARDON,
@@ -115,13 +123,38 @@ function asNamed(mention: PersonMention): NamedPerson {
 
 /** The date nearest to a keyword, preferring a day to a month; years alone never date an event. */
 function eventDate(reading: Reading, at: number): DateMention | null {
-  const candidates = reading.dates.filter((date) => date.date.length >= 7);
+  const candidates = reading.dates.filter((date) => date.date.length >= 7 && !reportedOn(reading, date));
   const distance = (date: DateMention) => Math.min(Math.abs(date.start - at), Math.abs(date.end - at));
   return (
     [...candidates].sort(
       (a, b) => (b.date.length === 10 ? 1 : 0) - (a.date.length === 10 ? 1 : 0) || distance(a) - distance(b),
     )[0] ?? null
   );
+}
+
+/** "…, Viasna said on Friday": the day of the report, which dates no event. */
+function reportedOn(reading: Reading, date: DateMention): boolean {
+  return REPORTED_BEFORE.test(reading.sentence.text.slice(0, date.start - reading.sentence.start));
+}
+
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const SMALL_NUMBERS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** "X on Monday, a day after Minsk freed 16": the other day of the sentence, a day earlier. */
+function dateRelativeToOther(reading: Reading, article: Article, verbAt: number): string | null {
+  const relative = DAYS_AFTER_BEFORE.exec(textBefore(article, verbAt, 60));
+  if (!relative) return null;
+  const other = reading.dates.find(
+    (date) => date.date.length === 10 && date.end <= verbAt - relative[0].length,
+  );
+  if (!other) return null;
+  const word = (relative[1] ?? '').toLowerCase();
+  const days = SMALL_NUMBERS[word] ?? (Number(word) || 1);
+  const after = relative[2] ? /after/i.test(relative[2]) : Boolean(relative[3]);
+  return shiftDay(other.date, after ? -days : days);
 }
 
 function keywordAt(reading: Reading, pattern: RegExp): number | null {
@@ -157,7 +190,8 @@ function releaseFrom(reading: Reading, article: Article): Extraction | null {
   const people = reading.people.map(asNamed);
   if (!count && people.length === 0) return null;
   const verbAt = keywordAt(reading, RELEASE_VERB) ?? reading.sentence.start;
-  const date = eventDate(reading, verbAt);
+  const relativeDay = dateRelativeToOther(reading, article, verbAt);
+  const date = relativeDay ? { date: relativeDay } : eventDate(reading, verbAt);
   const destination = destinationIn(text);
   const facts: ReleaseEventFacts = {
     count: count?.value ?? null,
@@ -177,9 +211,41 @@ function releaseFrom(reading: Reading, article: Article): Extraction | null {
   return { kind: 'release_event', facts, evidence: evidenceOf(reading.sentence), confidence };
 }
 
+/**
+ * "Ihar Testovich, sentenced in 2022 to seven years, was among 12 prisoners released": the
+ * sentence told beside a release, read from its own clause (a year dates a past verdict).
+ */
+function appositiveSentence(reading: Reading): Extraction[] {
+  const text = reading.sentence.text;
+  const clause = SENTENCE_APPOSITIVE.exec(text);
+  if (!clause) return [];
+  const from = reading.sentence.start + clause.index;
+  const to = from + clause[0].length;
+  const term = findTerms(clause[0])[0];
+  const person = reading.people.filter((mention) => mention.end <= from).at(-1);
+  if (!term || !person || from - person.end > 3) return [];
+  const inClause = reading.dates.filter((date) => date.start >= from && date.end <= to);
+  const date = inClause.find((d) => d.date.length >= 7) ?? inClause[0] ?? null;
+  return [
+    {
+      kind: 'sentence',
+      facts: {
+        person: asNamed(person),
+        months: term.months,
+        regime: REGIMES.find(([pattern]) => pattern.test(clause[0]))?.[1] ?? null,
+        articles: findArticles(clause[0]).map(({ number, part }) => ({ number, part })),
+        verdictOn: date?.date ?? null,
+      },
+      evidence: evidenceOf(reading.sentence),
+      confidence: 0.6 + (date ? 0.1 : 0),
+    },
+  ];
+}
+
 function sentencesFrom(reading: Reading): Extraction[] {
   const text = reading.sentence.text;
-  if (!SENTENCE_VERB.test(text) || NOT_AN_EVENT.test(text) || RELEASE_VERB.test(text)) return [];
+  if (!SENTENCE_VERB.test(text) || NOT_AN_EVENT.test(text)) return [];
+  if (RELEASE_VERB.test(text)) return appositiveSentence(reading);
   const terms = findTerms(text);
   const term = terms[0];
   if (!term || reading.people.length === 0) return [];
@@ -203,6 +269,17 @@ function sentencesFrom(reading: Reading): Extraction[] {
       Math.min(0.95, 0.7 + (articles.length > 0 ? 0.1 : 0) + (date ? 0.1 : 0)) -
       (reading.people.length > 2 ? 0.1 : 0),
   }));
+}
+
+/** "Belarus has released 21 …, Viasna said on Friday. They were freed on Wednesday …": the day after. */
+function dateFromFollowUp(release: Extraction & { kind: 'release_event' }, next: Reading): void {
+  const text = next.sentence.text;
+  if (release.facts.releasedOn !== null || !PRONOUN_RELEASE.test(text) || !RELEASE_VERB.test(text)) return;
+  const date = eventDate(next, keywordAt(next, RELEASE_VERB) ?? next.sentence.start);
+  if (!date) return;
+  release.facts.releasedOn = date.date;
+  release.facts.dateFrom = 'text';
+  release.evidence.alsoAt.push({ start: next.sentence.start, end: next.sentence.end });
 }
 
 /** "… к шести годам. Приговор вынесен во вторник.": the verdict's day told in the next sentence. */
@@ -246,7 +323,8 @@ function isTotalCount(article: Article, number: NumberMention): boolean {
     POLITICAL_PRISONERS.test(after.slice(0, 35)) ||
     /^\s*(?:people|человек|чалавек)/iu.test(after) ||
     COUNT_THEN_HELD.test(after) ||
-    HELD_COPULA_BEFORE.test(textBefore(article, number.start, 90))
+    HELD_COPULA_BEFORE.test(textBefore(article, number.start, 90)) ||
+    TOTAL_TO_BEFORE.test(textBefore(article, number.start, 60))
   );
 }
 
@@ -278,7 +356,10 @@ function metricOf(
   const before = textBefore(article, count.start, 25);
   const after = textAfter(article, count.end, 30);
   const isNew = NEW_BEFORE.test(before) || NEW_AFTER.test(after);
-  if (HELD_COPULA_BEFORE.test(textBefore(article, count.start, 90)) && !isNew) return 'held';
+  const totalBefore =
+    HELD_COPULA_BEFORE.test(textBefore(article, count.start, 90)) ||
+    TOTAL_TO_BEFORE.test(textBefore(article, count.start, 60));
+  if (totalBefore && !isNew) return 'held';
   if (!NEW_RECOGNITIONS.test(stretch)) return 'held';
   if (isNew) return 'new_recognitions';
   const period = RECOGNITION_PERIOD.test(stretch) || inMonth;
@@ -290,8 +371,9 @@ function totalsFrom(reading: Reading, article: Article, lastOrganisation: string
   const named = ORGANISATIONS.find(([pattern]) => pattern.test(text))?.[1];
   // "It said 1,160 … are held": the organisation of the sentence just before speaks on.
   const organisation = named ?? lastOrganisation;
-  if (!organisation || !POLITICAL_PRISONERS.test(text)) return [];
-  if (RELEASE_VERB.test(text) && !CUMULATIVE.test(text)) return [];
+  if (!organisation || !POLITICAL_TOPIC.test(text)) return [];
+  // "All 1,100 political prisoners must be freed" still counts them; "freed 16 prisoners" does not.
+  if (RELEASE_VERB.test(text) && !CUMULATIVE.test(text) && !NOT_AN_EVENT.test(text)) return [];
   const counts = reading.counts.filter((number) => isTotalCount(article, number));
   const starts = counts.map((count, index) =>
     index === 0 ? reading.sentence.start : clauseStart(article, counts[index - 1]?.end ?? 0, count.start),
@@ -300,7 +382,7 @@ function totalsFrom(reading: Reading, article: Article, lastOrganisation: string
     const from = starts[index] ?? reading.sentence.start;
     const to = starts[index + 1] ?? reading.sentence.end;
     const stretch = article.text.slice(from, to);
-    const inStretch = reading.dates.filter((d) => d.start >= from && d.end <= to);
+    const inStretch = reading.dates.filter((d) => d.start >= from && d.start < to);
     const monthly = inStretch.filter((d) => d.date.length === 7);
     const metric = metricOf(article, count, stretch, monthly.length > 0);
     const date =
@@ -329,6 +411,30 @@ function totalsFrom(reading: Reading, article: Article, lastOrganisation: string
   });
 }
 
+/** "всего с июля 2024 года помилованы более 300 человек": a published count of the freed. */
+function releasedTotalFrom(
+  reading: Reading,
+  article: Article,
+  organisation: string | null,
+): Extraction | null {
+  const text = reading.sentence.text;
+  if (!organisation || !RELEASE_VERB.test(text) || !RELEASED_SINCE.test(text)) return null;
+  const count = reading.counts.find((number) => PRISONER_NOUN.test(textAfter(article, number.end)));
+  if (!count) return null;
+  return {
+    kind: 'count_observation',
+    facts: {
+      organisation,
+      metric: 'released',
+      count: count.value,
+      qualifier: qualifierBefore(textBefore(article, count.start)),
+      observedOn: article.publishedOn,
+    },
+    evidence: evidenceOf(reading.sentence),
+    confidence: 0.6,
+  };
+}
+
 function concessionsFrom(reading: Reading): Extraction[] {
   const text = reading.sentence.text;
   if (
@@ -346,7 +452,8 @@ function concessionsFrom(reading: Reading): Extraction[] {
       c.name === 'Poland',
   );
   const date = eventDate(reading, keywordAt(reading, SANCTIONS) ?? reading.sentence.start);
-  const targets = CONCESSION_TARGETS.filter(([pattern]) => pattern.test(text)).map(([, target]) => target);
+  const named = CONCESSION_TARGETS.filter(([pattern]) => pattern.test(text)).map(([, target]) => target);
+  const targets = named.filter((target) => !named.some((other) => SUPERSEDED_TARGETS[other] === target));
   const make = (target: string | null): Extraction => {
     const facts: ConcessionFacts = {
       kind: 'sanctions_relief',
@@ -459,6 +566,7 @@ export function extractFacts(article: Article): Extraction[] {
   const found: Extraction[] = [];
   let lastOrganisation: string | null = null;
   let sentencesSinceOrganisation = 0;
+  let previousRelease: (Extraction & { kind: 'release_event' }) | null = null;
   for (const [index, reading] of readings.entries()) {
     const named = ORGANISATIONS.find(([pattern]) => pattern.test(reading.sentence.text))?.[1] ?? null;
     sentencesSinceOrganisation = named ? 0 : sentencesSinceOrganisation + 1;
@@ -466,8 +574,12 @@ export function extractFacts(article: Article): Extraction[] {
     const speaking = sentencesSinceOrganisation <= 1 ? lastOrganisation : null;
     const release = releaseFrom(reading, article);
     if (release) found.push(release);
+    else if (previousRelease) dateFromFollowUp(previousRelease, reading);
+    previousRelease = release?.kind === 'release_event' ? release : null;
     found.push(...datedByNext(sentencesFrom(reading), readings[index + 1]), ...arrestsFrom(reading));
     found.push(...totalsFrom(reading, article, speaking));
+    const releasedTotal = releasedTotalFrom(reading, article, named ?? speaking);
+    if (releasedTotal) found.push(releasedTotal);
     found.push(...concessionsFrom(reading));
   }
   const merged = dropVagueConcessions(dedupe(mergeReleases(found)));

@@ -396,3 +396,95 @@ describe('ages, facility numbers, follow-up sentences and the day before', () =>
     expect(ofKind(found, 'release_event')[0]?.facts.people).toEqual([]);
   });
 });
+
+describe('reported days, relative days, asides and the topic of a total', () => {
+  const facts = (text: string, published = '2025-12-15') => extractFacts(read(text, published));
+
+  it('dates a release by the sentence after it, never by the day it was reported', () => {
+    const found = facts(
+      'Belarus has released 21 political prisoners, Viasna said on Friday. They were freed on Wednesday from two colonies.',
+      '2025-04-11',
+    );
+    expect(ofKind(found, 'release_event').map((e) => [e.facts.count, e.facts.releasedOn])).toEqual([
+      [21, '2025-04-09'],
+    ]);
+  });
+
+  it('dates “a day after” by the other day of the sentence, and never reads it against the publication', () => {
+    const found = facts(
+      'Washington eased sanctions on Belaruskali, the potash producer, on Monday, a day after Minsk freed 16 prisoners.',
+      '2025-09-23',
+    );
+    expect(ofKind(found, 'release_event').map((e) => e.facts.releasedOn)).toEqual(['2025-09-21']);
+    expect(ofKind(found, 'concession').map((e) => e.facts.target)).toEqual(['Belaruskali']);
+    expect(findDates('Four more were freed a day later.', 'en', minsk)).toEqual([]);
+  });
+
+  it('reads clemency, “walked out of”, and a person freed without a count', () => {
+    expect(
+      ofKind(
+        facts('Belarus has granted clemency to 30 people, the press service said.'),
+        'release_event',
+      ).map((e) => [e.facts.count, e.facts.mode]),
+    ).toEqual([[30, 'pardon']]);
+    const walked = facts('Synthetic Testava walked out of Penal Colony No. 4 on Thursday after a pardon.');
+    expect(
+      ofKind(walked, 'release_event').map((e) => [e.facts.count, e.facts.people.map((p) => p.name)]),
+    ).toEqual([[null, ['Synthetic Testava']]]);
+  });
+
+  it('reads totals of people held on political grounds, “bringing the total to”, and demands that count them', () => {
+    const metricCount = (text: string) =>
+      ofKind(facts(text), 'count_observation').map((e) => [e.facts.metric, e.facts.count]);
+    expect(metricCount('According to Viasna, 1,165 people remain imprisoned on political grounds.')).toEqual([
+      ['held', 1165],
+    ]);
+    expect(
+      metricCount('По подсчётам «Весны», за решёткой по политическим мотивам остаются 1 131 человек.'),
+    ).toEqual([['held', 1131]]);
+    expect(
+      metricCount(
+        'Viasna recognised 33 more people as political prisoners in November, bringing the total to 1,110.',
+      ),
+    ).toEqual([
+      ['new_recognitions', 33],
+      ['held', 1110],
+    ]);
+    const demand = facts("Viasna said: 'Each of the more than 1,100 political prisoners must be freed.'");
+    expect(ofKind(demand, 'release_event')).toEqual([]);
+    expect(ofKind(demand, 'count_observation').map((e) => [e.facts.count, e.facts.qualifier])).toEqual([
+      [1100, 'more_than'],
+    ]);
+    expect(
+      ofKind(
+        facts('Паводле «Вясны», у Беларусі 1 133 палітвязні. За верасень палітвязнямі прызнаныя 29 чалавек.'),
+        'count_observation',
+      ).map((e) => [e.facts.metric, e.facts.count, e.facts.observedOn]),
+    ).toEqual([
+      ['held', 1133, '2025-12-15'],
+      ['new_recognitions', 29, '2025-09'],
+    ]);
+  });
+
+  it('reads a published count of the freed since a date as a released total', () => {
+    const found = facts('«Весна» сообщает: всего с июля 2024 года помилованы более 300 человек.');
+    expect(
+      ofKind(found, 'count_observation').map((e) => [e.facts.metric, e.facts.count, e.facts.observedOn]),
+    ).toEqual([['released', 300, '2025-12-15']]);
+    expect(ofKind(found, 'release_event')).toEqual([]);
+  });
+
+  it('reads a sentence told as an aside of a release, and “handed X a five-year sentence”', () => {
+    const aside = facts(
+      'Synthetic Testau, sentenced in 2022 to seven years, was among 12 prisoners released on Monday.',
+    );
+    expect(
+      ofKind(aside, 'sentence').map((e) => [e.facts.person.name, e.facts.months, e.facts.verdictOn]),
+    ).toEqual([['Synthetic Testau', 84, '2022']]);
+    expect(ofKind(aside, 'release_event').map((e) => e.facts.count)).toEqual([12]);
+    const handed = facts('A court on Monday handed Synthetic Testau, 29, a five-year prison sentence.');
+    expect(ofKind(handed, 'sentence').map((e) => [e.facts.months, e.facts.verdictOn])).toEqual([
+      [60, '2025-12-15'],
+    ]);
+  });
+});

@@ -5,11 +5,11 @@ import type { CountQualifier } from './types.js';
  * sentence as written (with the `i` and `u` flags), so case endings are matched by stems.
  */
 export const RELEASE_VERB =
-  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|let go)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|на свободу вы(?:шл|ш|йд)\p{L}*|выпу(?:стил|щен)\p{L}*|отпу(?:стил|щен)\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю|на волю выйш\p{L}*|выпусціл\p{L}*|адпусціл\p{L}*)/iu;
+  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|walked out of|let go|granted clemency|grants? clemency)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|на свободу вы(?:шл|ш|йд)\p{L}*|выпу(?:стил|щен)\p{L}*|отпу(?:стил|щен)\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю|на волю выйш\p{L}*|выпусціл\p{L}*|адпусціл\p{L}*)/iu;
 
 /** The sentence is about a release that did not (yet) happen, or about many releases over time. */
 export const NOT_AN_EVENT =
-  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
+  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|must|ha(?:ve|s) to|need(?:s)? to|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|должн\p{L}*|павінн\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
 
 export const PRISONER_NOUN =
   /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
@@ -21,8 +21,36 @@ export const COUNT_THEN_VERB =
 export const POLITICAL_PRISONERS =
   /political prisoners|political prisoner|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*|політв'язн\p{L}*/iu;
 
+/** What a published total is about: political prisoners by name, or people held on political grounds. */
+export const POLITICAL_TOPIC =
+  /political prisoners?|on political grounds|for political reasons|politically motivated|политзаключ\p{L}*|политических заключ\p{L}*|по политическим (?:мотивам|причинам|статьям)|палітвязн\p{L}*|па палітычных (?:матывах|прычынах|артыкулах)|політв'язн\p{L}*/iu;
+
+/** "…, bringing the total to 1,110", "доведя общее число до 1 110": the total after its noun. */
+export const TOTAL_TO_BEFORE =
+  /(?:bringing|brings|taking|takes|raising|raises|pushing|pushes) the (?:total|number|count|tally)(?: of political prisoners)? to\s*(?:(?:more than|over|almost|nearly|about|around)\s+)?$|(?<!\p{L})(?:довед\p{L}*|доводя|увеличив\p{L}*) (?:общее )?(?:число|количество) (?:политзаключ\p{L}* )?до\s*$|(?:the total (?:now )?(?:is|stands at|rose to|reached))\s*$/iu;
+
+/** "a day after Minsk freed 16": the release is dated by the other date of the sentence. */
+export const DAYS_AFTER_BEFORE =
+  /\b(a|one|two|three|four|five|\d) days? (after|before)\s+(?:\p{L}+\s+){0,3}$|(?<!\p{L})(?:(на следующий день|через день) после|(за день|накануне) до)\s+(?:\p{L}+\s+){0,3}$/iu;
+
+/** "said on Friday", "сообщила в среду": the day of the report, not of the event. */
+export const REPORTED_BEFORE =
+  /\b(?:said|says|told|reported|announced|confirmed|added|wrote)\s+(?:\p{L}+\s+)?$|(?<!\p{L})(?:сообщил\p{L}*|заявил\p{L}*|рассказал\p{L}*|написал\p{L}*|паведаміл\p{L}*|заявіл\p{L}*)\s+$/iu;
+
+/** "They were freed on Wednesday": the date of the release the sentence before reported. */
+export const PRONOUN_RELEASE =
+  /^(?:they|all of them|those freed|the freed|the prisoners)\b|^(?:они|их|все они|освобожд[её]нны\p{L}*|яны|іх)(?!\p{L})/iu;
+
+/** "since July 2024 more than 300 have been pardoned": a published count of releases. */
+export const RELEASED_SINCE =
+  /\bsince (?:\p{L}+ )?(?:19|20)\d\d\b|(?<!\p{L})(?:с (?:\p{L}+ )?(?:19|20)\d\d года|всего с|з (?:\p{L}+ )?(?:19|20)\d\d года)/iu;
+
+/** ", sentenced in 2022 to seven years,": a sentence told as an aside about a named person. */
+export const SENTENCE_APPOSITIVE =
+  /,\s*(?:who (?:was|had been) )?sentenced\b[^,]*,|,\s*(?:осужд[её]нн\p{L}*|приговор[её]нн\p{L}*|асуджан\p{L}*)\b[^,]*,/iu;
+
 export const SENTENCE_VERB =
-  /\b(?:sentenced|sentences|jailed|imprisoned|handed (?:a|an)\b|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
+  /\b(?:sentenced|sentences|jailed|imprisoned|handed (?:a|an)\b|handed\b(?=[^.]{0,80}\b(?:sentence|term)\b)|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
 
 /** A sentence that only dates the verdict just reported: "The verdict was handed down on Tuesday." */
 export const VERDICT_FOLLOW_UP =
@@ -45,6 +73,9 @@ export const CONCESSION_TARGETS: readonly (readonly [RegExp, string])[] = [
     'aircraft parts',
   ],
 ];
+
+/** A target named together with the one it belongs to stands for both: Belaruskali is the potash producer. */
+export const SUPERSEDED_TARGETS: Readonly<Record<string, string>> = { Belaruskali: 'potash' };
 
 /** States and bodies that negotiate, receive or concede; the name is how the registry records them. */
 export const COUNTERPARTS: readonly (readonly [RegExp, string, string | null])[] = [
@@ -186,7 +217,8 @@ export const DENIED =
 export const SUBSET_BEFORE =
   /(?:among (?:them|those|the freed|those freed|whom)|including|of whom|of them|среди (?:них|освобожд\p{L}*)|в том числе|из них|сярод (?:іх|вызвал\p{L}*))\s*(?:\p{L}+\s+){0,2}$/iu;
 
-export const PARDON = /\bpardon(?:ed|s|ing)?\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;
+export const PARDON =
+  /\bpardon(?:ed|s|ing)?\b|\bclemency\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;
 
 /** A name after one of these is the court's or the state's, not the prisoner's. */
 export const OFFICIAL_BEFORE =
