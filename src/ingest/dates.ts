@@ -96,6 +96,8 @@ const BE_MONTHS: Readonly<Record<string, number>> = {
   мая: 5,
   май: 5,
   маі: 5,
+  трав: 5,
+  траў: 5,
   чэрвен: 6,
   ліпен: 7,
   жні: 8,
@@ -116,7 +118,7 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
   const found: DateMention[] = [];
   const [pubYear, pubMonth] = context.publishedOn.split('-').map(Number) as [number, number];
   const dayMonth =
-    /(?<![\d\p{L}])(\d{1,2})\s+(студзеня|лютага|сакавіка|красавіка|мая|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)(?:\s+(\d{4})(?:\s+г(?:од[а-яў]*|\.))?)?/giu;
+    /(?<![\d\p{L}])(\d{1,2})\s+(студзеня|лютага|сакавіка|красавіка|мая|траўня|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)(?:\s+(\d{4})(?:\s+г(?:од[а-яў]*|\.))?)?/giu;
   for (const match of text.matchAll(dayMonth)) {
     const month = beMonth(match[2] ?? '') ?? 1;
     const day = Number(match[1]);
@@ -131,9 +133,9 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
     });
   }
   const inMonth =
-    /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
+    /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|траўні|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
   const forMonth =
-    /(?<!\p{L})за\s+(студзень|люты|сакавік|красавік|май|чэрвень|ліпень|жнівень|верасень|кастрычнік|лістапад|снежань)(?!\p{L})/giu;
+    /(?<!\p{L})за\s+(студзень|люты|сакавік|красавік|май|травень|чэрвень|ліпень|жнівень|верасень|кастрычнік|лістапад|снежань)(?!\p{L})/giu;
   for (const match of [...text.matchAll(inMonth), ...text.matchAll(forMonth)]) {
     const month = beMonth(match[1] ?? '') ?? 1;
     const year = month > pubMonth ? pubYear - 1 : pubYear;

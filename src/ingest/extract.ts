@@ -40,6 +40,8 @@ import {
   SENTENCE_VERB,
   DENIED,
   PARDON,
+  PART_OF_AFTER,
+  PRONOUN_ARREST,
   OFFICIAL_BEFORE,
   SUBSET_BEFORE,
   TRANSPORT,
@@ -185,7 +187,8 @@ function releaseFrom(reading: Reading, article: Article): Extraction | null {
     (number) =>
       (PRISONER_NOUN.test(textAfter(article, number.end)) ||
         COUNT_THEN_VERB.test(textAfter(article, number.end))) &&
-      !SUBSET_BEFORE.test(textBefore(article, number.start, 50)),
+      !SUBSET_BEFORE.test(textBefore(article, number.start, 50)) &&
+      !PART_OF_AFTER.test(textAfter(article, number.end)),
   );
   const people = reading.people.map(asNamed);
   if (!count && people.length === 0) return null;
@@ -294,6 +297,33 @@ function datedByNext(sentences: Extraction[], next: Reading | undefined): Extrac
     extraction.confidence += 0.05;
   }
   return sentences;
+}
+
+/** "… приговорил Елену Образцову … Ее задержали в январе.": the arrest of the one person just named. */
+function pronounArrest(reading: Reading, person: NamedPerson | null): Extraction[] {
+  if (!person || reading.people.length > 0 || !PRONOUN_ARREST.test(reading.sentence.text)) return [];
+  // An arrest told after the verdict is often dated by its year alone ("в 2024 году").
+  const date = eventDate(reading, reading.sentence.start) ?? reading.dates.find((d) => d.date.length === 4);
+  return [
+    {
+      kind: 'arrest',
+      facts: { person: { ...person }, detainedOn: date?.date ?? null },
+      evidence: evidenceOf(reading.sentence),
+      confidence: 0.5 + (date ? 0.15 : 0),
+    },
+  ];
+}
+
+/** The one person a sentence's extractions are about, whom a pronoun in the next may mean. */
+function onlyPerson(extractions: readonly Extraction[]): NamedPerson | null {
+  const names = new Map<string, NamedPerson>();
+  for (const extraction of extractions) {
+    if (extraction.kind === 'sentence' || extraction.kind === 'arrest')
+      names.set(extraction.facts.person.name, extraction.facts.person);
+    if (extraction.kind === 'release_event')
+      for (const person of extraction.facts.people) names.set(person.name, person);
+  }
+  return names.size === 1 ? ([...names.values()][0] ?? null) : null;
 }
 
 function arrestsFrom(reading: Reading): Extraction[] {
@@ -567,6 +597,7 @@ export function extractFacts(article: Article): Extraction[] {
   let lastOrganisation: string | null = null;
   let sentencesSinceOrganisation = 0;
   let previousRelease: (Extraction & { kind: 'release_event' }) | null = null;
+  let previousPerson: NamedPerson | null = null;
   for (const [index, reading] of readings.entries()) {
     const named = ORGANISATIONS.find(([pattern]) => pattern.test(reading.sentence.text))?.[1] ?? null;
     sentencesSinceOrganisation = named ? 0 : sentencesSinceOrganisation + 1;
@@ -576,11 +607,17 @@ export function extractFacts(article: Article): Extraction[] {
     if (release) found.push(release);
     else if (previousRelease) dateFromFollowUp(previousRelease, reading);
     previousRelease = release?.kind === 'release_event' ? release : null;
-    found.push(...datedByNext(sentencesFrom(reading), readings[index + 1]), ...arrestsFrom(reading));
+    const before = found.length;
+    found.push(
+      ...datedByNext(sentencesFrom(reading), readings[index + 1]),
+      ...arrestsFrom(reading),
+      ...pronounArrest(reading, previousPerson),
+    );
     found.push(...totalsFrom(reading, article, speaking));
     const releasedTotal = releasedTotalFrom(reading, article, named ?? speaking);
     if (releasedTotal) found.push(releasedTotal);
     found.push(...concessionsFrom(reading));
+    previousPerson = onlyPerson(found.slice(before - (release ? 1 : 0)));
   }
   const merged = dropVagueConcessions(dedupe(mergeReleases(found)));
   const releases = merged.filter(

@@ -488,3 +488,47 @@ describe('reported days, relative days, asides and the topic of a total', () => 
     ]);
   });
 });
+
+describe('parts of the freed, pronoun arrests, places before names', () => {
+  const facts = (text: string, published = '2025-12-15') => extractFacts(read(text, published));
+
+  it('counts “13 freed Belarusian political prisoners”, and the whole, not the part, of “three were among 18”', () => {
+    expect(
+      ofKind(
+        facts('Lithuania received 13 freed Belarusian political prisoners on Thursday.'),
+        'release_event',
+      ).map((e) => e.facts.count),
+    ).toEqual([13]);
+    expect(
+      ofKind(facts('Three journalists were among 18 detainees pardoned on Thursday.'), 'release_event').map(
+        (e) => e.facts.count,
+      ),
+    ).toEqual([18]);
+  });
+
+  it('takes a pronoun’s arrest for the one person the sentence before named, dated to the month or year', () => {
+    const found = facts(
+      'Суд приговорил Елену Тестову к трём годам колонии. Ее задержали в январе.',
+      '2025-04-15',
+    );
+    expect(ofKind(found, 'arrest').map((e) => [e.facts.person.name, e.facts.detainedOn])).toEqual([
+      ['Елена Тестова', '2025-01'],
+    ]);
+    const year = facts('Суд приговорил Ольгу Тестову к восьми годам колонии. Её задержали в 2024 году.');
+    expect(ofKind(year, 'arrest').map((e) => e.facts.detainedOn)).toEqual(['2024']);
+    const two = facts(
+      'Суд приговорил Ольгу Тестову и Анну Пробную к восьми годам. Её задержали в 2024 году.',
+    );
+    expect(ofKind(two, 'arrest')).toEqual([]);
+    expect(findDates('Яе затрымалі ў траўні.', 'be', minsk).map((d) => d.date)).toEqual(['2025-05']);
+  });
+
+  it('reads a place before a name as a place, and a Belarusian surname in -ава as -аў', () => {
+    expect(findPersonMentions('задержали в Бресте Павла Тестова', 'ru').map((m) => m.name)).toEqual([
+      'Павел Тестов',
+    ]);
+    expect(findPersonMentions('суд асудзіў Віктара Шаблонава да 5 гадоў', 'be').map((m) => m.name)).toEqual([
+      'Віктар Шаблонаў',
+    ]);
+  });
+});

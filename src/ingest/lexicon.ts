@@ -12,7 +12,7 @@ export const NOT_AN_EVENT =
   /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|must|ha(?:ve|s) to|need(?:s)? to|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|должн\p{L}*|павінн\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
 
 export const PRISONER_NOUN =
-  /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
+  /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political|freed|released|pardoned|belarusian|ukrainian|lithuanian|polish|former)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
 
 /** "52 were freed": a count followed by the passive release verb. */
 export const COUNT_THEN_VERB =
@@ -212,6 +212,14 @@ export const REGIMES: readonly (readonly [RegExp, string])[] = [
 /** "no plans to lift", "не намерен снимать": relief that is denied is no concession. */
 export const DENIED =
   /\b(?:no plans?|not|won't|will not|refused|rejected|no intention|ruled out)\b|(?<!\p{L})(?:не (?:намерен\p{L}*|планиру\p{L}*|будет|собира\p{L}*)|отказал\p{L}*|не мае)/iu;
+
+/** "Three journalists were among 18 detainees pardoned": the count before "among" is the part. */
+export const PART_OF_AFTER =
+  /^\s*(?:[\p{L}-]+\s+){0,2}(?:were|was|are|is) among\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:оказал\p{L}* |был\p{L}* )?среди\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:апынул\p{L}* |был\p{L}* )?сярод\b/iu;
+
+/** "Ее задержали в январе", "He was detained in May": an arrest of the person just named. */
+export const PRONOUN_ARREST =
+  /^(?:he|she) (?:was|had been) (?:detained|arrested)\b|^(?:её|ее|его|яе|яго) (?:задержал\p{L}*|арестовал\p{L}*|затрымал\p{L}*|арыштавал\p{L}*)|^(?:он|она|ён|яна) (?:был\p{L}* |быў |была )?(?:задержан\p{L}*|арестован\p{L}*|затрыман\p{L}*|арыштаван\p{L}*)/iu;
 
 /** "among them 14 foreign nationals": a part of the freed, not another release. */
 export const SUBSET_BEFORE =
