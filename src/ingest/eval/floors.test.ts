@@ -43,12 +43,12 @@ describe('ingestion quality floors', () => {
     },
   );
 
-  it('dates events exactly where the article allows (measured 104 of 104)', () => {
+  it('dates events exactly where the article allows (measured 126 of 126)', () => {
     expect(report.datesChecked).toBeGreaterThanOrEqual(30);
     expect(report.datesExact / report.datesChecked).toBeGreaterThanOrEqual(0.92);
   });
 
-  describe('names linked through the real cross-script search (measured 51 of 51; held out 4 of 4)', () => {
+  describe('names linked through the real cross-script search (measured 57 of 57; held out 7 of 7)', () => {
     let database: TestDatabase;
     let links: LinkReport;
     let heldOutLinks: LinkReport;
@@ -71,7 +71,7 @@ describe('ingestion quality floors', () => {
     });
 
     it('links every labelled mention of the held-out articles right, as measured', () => {
-      expect(heldOutLinks.labelled).toBeGreaterThanOrEqual(4);
+      expect(heldOutLinks.labelled).toBeGreaterThanOrEqual(7);
       expect(heldOutLinks.accuracy, heldOutLinks.wrong.join('\n')).toBeGreaterThanOrEqual(1);
     });
   });
@@ -91,11 +91,11 @@ describe('ingestion quality floors on the held-out articles', () => {
   });
 
   it.each([
-    ['release_event', 6, 7, 8],
-    ['count_observation', 8, 8, 8],
-    ['sentence', 2, 3, 3],
-    ['arrest', 1, 2, 3],
-    ['concession', 1, 1, 1],
+    ['release_event', 5, 6, 5],
+    ['count_observation', 4, 4, 4],
+    ['sentence', 2, 2, 2],
+    ['arrest', 3, 3, 3],
+    ['concession', 2, 2, 2],
   ] as const)(
     'keeps %s at ≥ %s right of %s found and of %s expected (as measured)',
     (kind, matched, found, expected) => {
@@ -106,8 +106,8 @@ describe('ingestion quality floors on the held-out articles', () => {
     },
   );
 
-  it('dates held-out events exactly as often as measured (15 of 15)', () => {
-    expect(heldOutReport.datesChecked).toBeGreaterThanOrEqual(15);
-    expect(heldOutReport.datesExact / heldOutReport.datesChecked).toBeGreaterThanOrEqual(15 / 15);
+  it('dates held-out events exactly as often as measured (12 of 13)', () => {
+    expect(heldOutReport.datesChecked).toBeGreaterThanOrEqual(12);
+    expect(heldOutReport.datesExact / heldOutReport.datesChecked).toBeGreaterThanOrEqual(12 / 13);
   });
 });
