@@ -95,6 +95,9 @@ const BE_MONTHS: Readonly<Record<string, number>> = {
   красавік: 4,
   мая: 5,
   май: 5,
+  маі: 5,
+  трав: 5,
+  траў: 5,
   чэрвен: 6,
   ліпен: 7,
   жні: 8,
@@ -115,7 +118,7 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
   const found: DateMention[] = [];
   const [pubYear, pubMonth] = context.publishedOn.split('-').map(Number) as [number, number];
   const dayMonth =
-    /(?<![\d\p{L}])(\d{1,2})\s+(студзеня|лютага|сакавіка|красавіка|мая|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)(?:\s+(\d{4})(?:\s+г(?:од[а-яў]*|\.))?)?/giu;
+    /(?<![\d\p{L}])(\d{1,2})\s+(студзеня|лютага|сакавіка|красавіка|мая|траўня|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)(?:\s+(\d{4})(?:\s+г(?:од[а-яў]*|\.))?)?/giu;
   for (const match of text.matchAll(dayMonth)) {
     const month = beMonth(match[2] ?? '') ?? 1;
     const day = Number(match[1]);
@@ -130,8 +133,10 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
     });
   }
   const inMonth =
-    /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
-  for (const match of text.matchAll(inMonth)) {
+    /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|траўні|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
+  const forMonth =
+    /(?<!\p{L})за\s+(студзень|люты|сакавік|красавік|май|травень|чэрвень|ліпень|жнівень|верасень|кастрычнік|лістапад|снежань)(?!\p{L})/giu;
+  for (const match of [...text.matchAll(inMonth), ...text.matchAll(forMonth)]) {
     const month = beMonth(match[1] ?? '') ?? 1;
     const year = month > pubMonth ? pubYear - 1 : pubYear;
     found.push({
@@ -195,6 +200,24 @@ function cyrillicWeekdays(text: string, context: DateContext): DateMention[] {
   return found;
 }
 
+/**
+ * "Их помиловали накануне.", "освобождённые накануне 18 граждан": the day before the publication.
+ * Not "накануне Дня независимости" (on the eve of a day the text names), which chrono cannot date.
+ */
+function dayBefore(text: string, context: DateContext): DateMention[] {
+  const found: DateMention[] = [];
+  for (const match of text.matchAll(/(?<!\p{L})(?:накануне|напярэдадні)(?=\s*(?:[.,;:!?»)]|\d|$))/giu)) {
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date: shiftDays(context.publishedOn, -1),
+      absolute: false,
+    });
+  }
+  return found;
+}
+
 /** "in 2021", "since 2020", "в 2021 году": a year alone (chrono does not read these). */
 function bareYears(text: string, taken: readonly DateMention[]): DateMention[] {
   const found: DateMention[] = [];
@@ -213,6 +236,9 @@ function resolve(result: chrono.ParsedResult, context: DateContext): DateMention
   const { start } = result;
   const text = result.text;
   if (/week|недел|тыдн/i.test(text)) return null;
+  // "a day later", "two days after": relative to another event, not to the publication.
+  if (/\b(?:later|after|afterwards|earlier)\b|(?<!\p{L})(?:спустя|позже|позднее)(?!\p{L})/iu.test(text))
+    return null;
   const year = start.get('year');
   const month = start.get('month');
   const day = start.get('day');
@@ -253,7 +279,7 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   const reference = referenceOf(context);
   const found: DateMention[] = [];
   if (language === 'be') found.push(...belarusianDates(text, context));
-  if (language !== 'en') found.push(...cyrillicWeekdays(text, context));
+  if (language !== 'en') found.push(...cyrillicWeekdays(text, context), ...dayBefore(text, context));
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
   // chrono costs a few milliseconds a call whatever the length: call it once per article.
   // Lower case keeps every offset and lets sentence-initial words match ("В понедельник").

@@ -281,3 +281,254 @@ MINSK, Dec 13 (Reuters) - Belarus released 123 prisoners on Saturday, including 
     expect(releases.map((r) => r.facts.count)).toEqual([52]);
   });
 });
+
+describe('the wider vocabulary of releases and totals', () => {
+  const releases = (text: string, published = '2025-12-15') =>
+    ofKind(extractFacts(read(text, published)), 'release_event').map((e) => [
+      e.facts.count,
+      e.facts.releasedOn,
+    ]);
+  const totals = (text: string, published = '2025-12-15') =>
+    ofKind(extractFacts(read(text, published)), 'count_observation').map((e) => [
+      e.facts.metric,
+      e.facts.count,
+      e.facts.observedOn,
+    ]);
+
+  it.each([
+    ['Nine political prisoners were let go on Thursday.', 9, '2025-12-11'],
+    ['Seven more were set free on Friday, relatives said.', 7, '2025-12-12'],
+    ['На свободу вышли 20 политзаключённых, сообщила «Весна».', 20, '2025-12-15'],
+    ['В воскресенье отпустили 6 политзаключённых.', 6, '2025-12-14'],
+    ['Отпущены 5 человек, осуждённых по политическим статьям.', 5, '2025-12-15'],
+    ['У чацвер на волю выйшлі 5 палітвязняў.', 5, '2025-12-11'],
+    ['Улады выпусцілі 4 палітвязняў у пятніцу.', 4, '2025-12-12'],
+  ])('reads a release in “%s”', (text, count, date) => {
+    expect(releases(text)).toEqual([[count, date]]);
+  });
+
+  it.each([
+    ['The number of political prisoners in Belarus stands at 1,134, according to Viasna.', 'held', 1134],
+    ['The number of political prisoners has fallen to 1,099, Viasna said.', 'held', 1099],
+    ['Viasna said the number of political prisoners stood at almost 1,231.', 'held', 1231],
+    ['По данным «Весны», число политзаключённых составляет 1 118 человек.', 'held', 1118],
+    ['Количество политзаключённых достигло 1 152, сообщает «Весна».', 'held', 1152],
+    ['Паводле «Вясны», колькасць палітвязняў складае 1 098 чалавек.', 'held', 1098],
+    ['«Вясна» сообщает, что политзаключёнными сейчас признаны 1 127 человек.', 'held', 1127],
+    ['«Весна» признала политзаключёнными ещё 14 человек.', 'new_recognitions', 14],
+    ['«Вясна» в ноябре признала политзаключёнными 33 человека.', 'new_recognitions', 33],
+  ])('reads a published total in “%s”', (text, metric, count) => {
+    expect(totals(text).map(([m, c]) => [m, c])).toEqual([[metric, count]]);
+  });
+
+  it('reads two totals of one sentence each by its own words, dated by its own period', () => {
+    expect(
+      totals(
+        'The number of political prisoners stands at 1,134, according to Viasna, which added 27 people to its list last month.',
+        '2025-11-18',
+      ),
+    ).toEqual([
+      ['held', 1134, '2025-11-18'],
+      ['new_recognitions', 27, '2025-10'],
+    ]);
+    expect(
+      totals('На прошлой неделе «Весна» признала политзаключёнными ещё 14 человек.', '2025-12-03'),
+    ).toEqual([['new_recognitions', 14, '2025-11']]);
+  });
+
+  it('reads “jailed X for five years” as a sentence, and never a term served as a new one', () => {
+    const found = extractFacts(
+      read('A court in Viciebsk jailed Synthetic Testava for five years on Wednesday, Viasna said.'),
+    );
+    expect(
+      ofKind(found, 'sentence').map((e) => [e.facts.person.name, e.facts.months, e.facts.verdictOn]),
+    ).toEqual([['Synthetic Testava', 60, '2025-12-10']]);
+    const served = extractFacts(read('Synthetic Testava was let go on Monday after serving four years.'));
+    expect(ofKind(served, 'sentence')).toEqual([]);
+  });
+});
+
+describe('ages, facility numbers, follow-up sentences and the day before', () => {
+  it('never reads an age as a term, nor a colony’s number as a count', () => {
+    expect(
+      findTerms('sentenced Synthetic Testau, a 34-year-old engineer, to three and a half years'),
+    ).toEqual([expect.objectContaining({ months: 42 })]);
+    expect(findTerms('Synthetic Testau, 52 years old, was detained')).toEqual([]);
+    const freed = extractFacts(
+      read('Вчера из исправительной колонии №15 вышли на свободу 6 политзаключённых.'),
+    );
+    expect(ofKind(freed, 'release_event').map((e) => e.facts.count)).toEqual([6]);
+    const colony = extractFacts(read('Synthetic Testau walked free from Penal Colony No. 4 on Monday.'));
+    expect(ofKind(colony, 'release_event').map((e) => e.facts.count)).toEqual([null]);
+  });
+
+  it('reads “N of them are still behind bars” as held, apart from the total recognised since a year', () => {
+    const found = extractFacts(
+      read(
+        'More than 4,000 people have been recognised as political prisoners since 2020, according to Viasna, and 1,180 of them are still behind bars.',
+      ),
+    );
+    expect(ofKind(found, 'count_observation').map((e) => [e.facts.metric, e.facts.count])).toEqual([
+      ['recognised_total', 4000],
+      ['held', 1180],
+    ]);
+  });
+
+  it('dates a verdict by the sentence that follows it, and “накануне” as the day before', () => {
+    const verdict = extractFacts(
+      read(
+        'Суд приговорил блогера Дениса Тестова к шести годам колонии. Приговор вынесен во вторник.',
+        '2025-02-26',
+      ),
+    );
+    expect(ofKind(verdict, 'sentence').map((e) => [e.facts.months, e.facts.verdictOn])).toEqual([
+      [72, '2025-02-25'],
+    ]);
+    expect(findDates('Освобождённые накануне 18 граждан.', 'ru', minsk).map((d) => d.date)).toEqual([
+      '2025-12-14',
+    ]);
+    expect(findDates('Их помиловали накануне.', 'ru', minsk).map((d) => d.date)).toEqual(['2025-12-14']);
+    expect(findDates('Их помиловали накануне Дня независимости.', 'ru', minsk)).toEqual([]);
+  });
+
+  it('takes no holiday for a person', () => {
+    const found = extractFacts(read('Belarus pardoned 16 people on Tuesday, a day before Independence Day.'));
+    expect(ofKind(found, 'release_event')[0]?.facts.people).toEqual([]);
+  });
+});
+
+describe('reported days, relative days, asides and the topic of a total', () => {
+  const facts = (text: string, published = '2025-12-15') => extractFacts(read(text, published));
+
+  it('dates a release by the sentence after it, never by the day it was reported', () => {
+    const found = facts(
+      'Belarus has released 21 political prisoners, Viasna said on Friday. They were freed on Wednesday from two colonies.',
+      '2025-04-11',
+    );
+    expect(ofKind(found, 'release_event').map((e) => [e.facts.count, e.facts.releasedOn])).toEqual([
+      [21, '2025-04-09'],
+    ]);
+  });
+
+  it('dates “a day after” by the other day of the sentence, and never reads it against the publication', () => {
+    const found = facts(
+      'Washington eased sanctions on Belaruskali, the potash producer, on Monday, a day after Minsk freed 16 prisoners.',
+      '2025-09-23',
+    );
+    expect(ofKind(found, 'release_event').map((e) => e.facts.releasedOn)).toEqual(['2025-09-21']);
+    expect(ofKind(found, 'concession').map((e) => e.facts.target)).toEqual(['Belaruskali']);
+    expect(findDates('Four more were freed a day later.', 'en', minsk)).toEqual([]);
+  });
+
+  it('reads clemency, “walked out of”, and a person freed without a count', () => {
+    expect(
+      ofKind(
+        facts('Belarus has granted clemency to 30 people, the press service said.'),
+        'release_event',
+      ).map((e) => [e.facts.count, e.facts.mode]),
+    ).toEqual([[30, 'pardon']]);
+    const walked = facts('Synthetic Testava walked out of Penal Colony No. 4 on Thursday after a pardon.');
+    expect(
+      ofKind(walked, 'release_event').map((e) => [e.facts.count, e.facts.people.map((p) => p.name)]),
+    ).toEqual([[null, ['Synthetic Testava']]]);
+  });
+
+  it('reads totals of people held on political grounds, “bringing the total to”, and demands that count them', () => {
+    const metricCount = (text: string) =>
+      ofKind(facts(text), 'count_observation').map((e) => [e.facts.metric, e.facts.count]);
+    expect(metricCount('According to Viasna, 1,165 people remain imprisoned on political grounds.')).toEqual([
+      ['held', 1165],
+    ]);
+    expect(
+      metricCount('По подсчётам «Весны», за решёткой по политическим мотивам остаются 1 131 человек.'),
+    ).toEqual([['held', 1131]]);
+    expect(
+      metricCount(
+        'Viasna recognised 33 more people as political prisoners in November, bringing the total to 1,110.',
+      ),
+    ).toEqual([
+      ['new_recognitions', 33],
+      ['held', 1110],
+    ]);
+    const demand = facts("Viasna said: 'Each of the more than 1,100 political prisoners must be freed.'");
+    expect(ofKind(demand, 'release_event')).toEqual([]);
+    expect(ofKind(demand, 'count_observation').map((e) => [e.facts.count, e.facts.qualifier])).toEqual([
+      [1100, 'more_than'],
+    ]);
+    expect(
+      ofKind(
+        facts('Паводле «Вясны», у Беларусі 1 133 палітвязні. За верасень палітвязнямі прызнаныя 29 чалавек.'),
+        'count_observation',
+      ).map((e) => [e.facts.metric, e.facts.count, e.facts.observedOn]),
+    ).toEqual([
+      ['held', 1133, '2025-12-15'],
+      ['new_recognitions', 29, '2025-09'],
+    ]);
+  });
+
+  it('reads a published count of the freed since a date as a released total', () => {
+    const found = facts('«Весна» сообщает: всего с июля 2024 года помилованы более 300 человек.');
+    expect(
+      ofKind(found, 'count_observation').map((e) => [e.facts.metric, e.facts.count, e.facts.observedOn]),
+    ).toEqual([['released', 300, '2025-12-15']]);
+    expect(ofKind(found, 'release_event')).toEqual([]);
+  });
+
+  it('reads a sentence told as an aside of a release, and “handed X a five-year sentence”', () => {
+    const aside = facts(
+      'Synthetic Testau, sentenced in 2022 to seven years, was among 12 prisoners released on Monday.',
+    );
+    expect(
+      ofKind(aside, 'sentence').map((e) => [e.facts.person.name, e.facts.months, e.facts.verdictOn]),
+    ).toEqual([['Synthetic Testau', 84, '2022']]);
+    expect(ofKind(aside, 'release_event').map((e) => e.facts.count)).toEqual([12]);
+    const handed = facts('A court on Monday handed Synthetic Testau, 29, a five-year prison sentence.');
+    expect(ofKind(handed, 'sentence').map((e) => [e.facts.months, e.facts.verdictOn])).toEqual([
+      [60, '2025-12-15'],
+    ]);
+  });
+});
+
+describe('parts of the freed, pronoun arrests, places before names', () => {
+  const facts = (text: string, published = '2025-12-15') => extractFacts(read(text, published));
+
+  it('counts “13 freed Belarusian political prisoners”, and the whole, not the part, of “three were among 18”', () => {
+    expect(
+      ofKind(
+        facts('Lithuania received 13 freed Belarusian political prisoners on Thursday.'),
+        'release_event',
+      ).map((e) => e.facts.count),
+    ).toEqual([13]);
+    expect(
+      ofKind(facts('Three journalists were among 18 detainees pardoned on Thursday.'), 'release_event').map(
+        (e) => e.facts.count,
+      ),
+    ).toEqual([18]);
+  });
+
+  it('takes a pronoun’s arrest for the one person the sentence before named, dated to the month or year', () => {
+    const found = facts(
+      'Суд приговорил Елену Тестову к трём годам колонии. Ее задержали в январе.',
+      '2025-04-15',
+    );
+    expect(ofKind(found, 'arrest').map((e) => [e.facts.person.name, e.facts.detainedOn])).toEqual([
+      ['Елена Тестова', '2025-01'],
+    ]);
+    const year = facts('Суд приговорил Ольгу Тестову к восьми годам колонии. Её задержали в 2024 году.');
+    expect(ofKind(year, 'arrest').map((e) => e.facts.detainedOn)).toEqual(['2024']);
+    const two = facts(
+      'Суд приговорил Ольгу Тестову и Анну Пробную к восьми годам. Её задержали в 2024 году.',
+    );
+    expect(ofKind(two, 'arrest')).toEqual([]);
+    expect(findDates('Яе затрымалі ў траўні.', 'be', minsk).map((d) => d.date)).toEqual(['2025-05']);
+  });
+
+  it('reads a place before a name as a place, and a Belarusian surname in -ава as -аў', () => {
+    expect(findPersonMentions('задержали в Бресте Павла Тестова', 'ru').map((m) => m.name)).toEqual([
+      'Павел Тестов',
+    ]);
+    expect(findPersonMentions('суд асудзіў Віктара Шаблонава да 5 гадоў', 'be').map((m) => m.name)).toEqual([
+      'Віктар Шаблонаў',
+    ]);
+  });
+});

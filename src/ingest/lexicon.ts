@@ -5,24 +5,56 @@ import type { CountQualifier } from './types.js';
  * sentence as written (with the `i` and `u` flags), so case endings are matched by stems.
  */
 export const RELEASE_VERB =
-  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|let go)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|выпустил\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю)/iu;
+  /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|walked out of|let go|granted clemency|grants? clemency)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|на свободу вы(?:шл|ш|йд)\p{L}*|выпу(?:стил|щен)\p{L}*|отпу(?:стил|щен)\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю|на волю выйш\p{L}*|выпусціл\p{L}*|адпусціл\p{L}*)/iu;
 
 /** The sentence is about a release that did not (yet) happen, or about many releases over time. */
 export const NOT_AN_EVENT =
-  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
+  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|must|ha(?:ve|s) to|need(?:s)? to|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|должн\p{L}*|павінн\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
 
 export const PRISONER_NOUN =
-  /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
+  /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political|freed|released|pardoned|belarusian|ukrainian|lithuanian|polish|former)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
 
 /** "52 were freed": a count followed by the passive release verb. */
 export const COUNT_THEN_VERB =
-  /^\s*(?:of them\s+|more\s+)?(?:were|have been|had been|are|got)\s+(?:\p{L}+\s+)?(?:released|freed|pardoned)\b|^\s*(?:освобождены|помилованы|вышли на свободу|вызвалены)/iu;
+  /^\s*(?:of them\s+|more\s+)?(?:were|have been|had been|are|got)\s+(?:\p{L}+\s+)?(?:released|freed|pardoned|let go|set free)\b|^\s*(?:освобождены|помилованы|отпущены|выпущены|вышли на свободу|вызвалены|выйшлі на волю|памілаваныя)/iu;
 
 export const POLITICAL_PRISONERS =
   /political prisoners|political prisoner|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*|політв'язн\p{L}*/iu;
 
+/** What a published total is about: political prisoners by name, or people held on political grounds. */
+export const POLITICAL_TOPIC =
+  /political prisoners?|on political grounds|for political reasons|politically motivated|политзаключ\p{L}*|политических заключ\p{L}*|по политическим (?:мотивам|причинам|статьям)|палітвязн\p{L}*|па палітычных (?:матывах|прычынах|артыкулах)|політв'язн\p{L}*/iu;
+
+/** "…, bringing the total to 1,110", "доведя общее число до 1 110": the total after its noun. */
+export const TOTAL_TO_BEFORE =
+  /(?:bringing|brings|taking|takes|raising|raises|pushing|pushes) the (?:total|number|count|tally)(?: of political prisoners)? to\s*(?:(?:more than|over|almost|nearly|about|around)\s+)?$|(?<!\p{L})(?:довед\p{L}*|доводя|увеличив\p{L}*) (?:общее )?(?:число|количество) (?:политзаключ\p{L}* )?до\s*$|(?:the total (?:now )?(?:is|stands at|rose to|reached))\s*$/iu;
+
+/** "a day after Minsk freed 16": the release is dated by the other date of the sentence. */
+export const DAYS_AFTER_BEFORE =
+  /\b(a|one|two|three|four|five|\d) days? (after|before)\s+(?:\p{L}+\s+){0,3}$|(?<!\p{L})(?:(на следующий день|через день) после|(за день|накануне) до)\s+(?:\p{L}+\s+){0,3}$/iu;
+
+/** "said on Friday", "сообщила в среду": the day of the report, not of the event. */
+export const REPORTED_BEFORE =
+  /\b(?:said|says|told|reported|announced|confirmed|added|wrote)\s+(?:\p{L}+\s+)?$|(?<!\p{L})(?:сообщил\p{L}*|заявил\p{L}*|рассказал\p{L}*|написал\p{L}*|паведаміл\p{L}*|заявіл\p{L}*)\s+$/iu;
+
+/** "They were freed on Wednesday": the date of the release the sentence before reported. */
+export const PRONOUN_RELEASE =
+  /^(?:they|all of them|those freed|the freed|the prisoners)\b|^(?:они|их|все они|освобожд[её]нны\p{L}*|яны|іх)(?!\p{L})/iu;
+
+/** "since July 2024 more than 300 have been pardoned": a published count of releases. */
+export const RELEASED_SINCE =
+  /\bsince (?:\p{L}+ )?(?:19|20)\d\d\b|(?<!\p{L})(?:с (?:\p{L}+ )?(?:19|20)\d\d года|всего с|з (?:\p{L}+ )?(?:19|20)\d\d года)/iu;
+
+/** ", sentenced in 2022 to seven years,": a sentence told as an aside about a named person. */
+export const SENTENCE_APPOSITIVE =
+  /,\s*(?:who (?:was|had been) )?sentenced\b[^,]*,|,\s*(?:осужд[её]нн\p{L}*|приговор[её]нн\p{L}*|асуджан\p{L}*)\b[^,]*,/iu;
+
 export const SENTENCE_VERB =
-  /\b(?:sentenced|sentences|jailed for|handed (?:a|an)\b|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
+  /\b(?:sentenced|sentences|jailed|imprisoned|handed (?:a|an)\b|handed\b(?=[^.]{0,80}\b(?:sentence|term)\b)|gave (?:him|her|them) (?:a|an)\b)|(?<!\p{L})(?:приговор\p{L}*|осужд[её]н\p{L}*|осудил\p{L}*|получил\p{L}* \S+ (?:лет|год)|асудзі\p{L}*|асуджан\p{L}*|прысудзі\p{L}*|прысуд\p{L}*)/iu;
+
+/** A sentence that only dates the verdict just reported: "The verdict was handed down on Tuesday." */
+export const VERDICT_FOLLOW_UP =
+  /\b(?:the )?(?:verdict|sentence|ruling) was (?:handed down|passed|delivered|announced|issued|read out)\b|(?<!\p{L})(?:приговор (?:был )?(?:вынесен|оглаш[её]н)|прысуд (?:быў )?(?:вынесены|агучаны|абвешчаны))(?!\p{L})/iu;
 
 export const ARREST_VERB =
   /\b(?:detained|arrested|taken into custody|apprehended|rounded up)\b|(?<!\p{L})(?:задержа\p{L}*|арестова\p{L}*|взят\p{L}* под стражу|затрыма\p{L}*|арыштава\p{L}*)/iu;
@@ -41,6 +73,9 @@ export const CONCESSION_TARGETS: readonly (readonly [RegExp, string])[] = [
     'aircraft parts',
   ],
 ];
+
+/** A target named together with the one it belongs to stands for both: Belaruskali is the potash producer. */
+export const SUPERSEDED_TARGETS: Readonly<Record<string, string>> = { Belaruskali: 'potash' };
 
 /** States and bodies that negotiate, receive or concede; the name is how the registry records them. */
 export const COUNTERPARTS: readonly (readonly [RegExp, string, string | null])[] = [
@@ -102,6 +137,35 @@ export const ORGANISATIONS: readonly (readonly [RegExp, string])[] = [
 
 export const NEW_RECOGNITIONS =
   /\bnew political prisoners?\b|\b(?:recogni[sz]ed|identified|declared|named|added)\b|(?<!\p{L})(?:новых политзаключ\p{L}*|признал\p{L}*|признан\p{L}*|новых палітвязн\p{L}*|прызнал\p{L}*|прызнан\p{L}*)/iu;
+/** "the number of political prisoners stands at 1,134", "число политзаключённых составляет 1 118": the count after. */
+export const HELD_COPULA_BEFORE =
+  /(?:political prisoners?|политзаключ\p{L}*|политических заключ\p{L}*|палітвязн\p{L}*)(?:\s+(?!\d)[\p{L}-]+){0,3}?\s+(?:now\s+|сейчас\s+|зараз\s+)?(?:stands? at|stood at|is(?: now)?|was|has (?:risen|fallen|grown|dropped|reached|climbed)(?: to)?|(?:rose|fell|dropped|grew|climbed) to|reached|totals?|totalled|numbers?|numbered|составляет|составило|составлял\p{L}*|достигл[оа]|достиг|(?:выросло|возросло|сократилось|снизилось|уменьшилось|увеличилось) до|превысило|превышает|складае|склала|дасягнула|(?:павялічылася|скарацілася|зменшылася) да)\s+(?:now\s+|сейчас\s+|зараз\s+)?(?:(?:more than|over|almost|nearly|about|around|at least|roughly|approximately|более|свыше|больше|около|почти|порядка|примерно|больш за|звыш|каля|амаль|прыкладна)\s+)?$/iu;
+
+/** "1,180 of them are still behind bars", "из них 1 131 остаются за решёткой": a count of the held. */
+export const COUNT_THEN_HELD =
+  /^\s*(?:of them\s+)?(?:are|remain|were)\s+(?:still\s+)?(?:behind bars|in prison|in custody|held|imprisoned|jailed)\b|^\s*(?:из них\s+)?(?:остают\p{L}*|находят\p{L}*)\s+(?:за решёткой|за решеткой|в заключении|в местах лишения свободы)|^\s*(?:з іх\s+)?(?:застаюцца|знаходзяцца)\s+(?:за кратамі|у зняволенні)/iu;
+
+/** Where one clause of a sentence ends and the next begins. */
+export const CLAUSE_BREAK = /[,;:—–]\s|\s(?:and|but|while|whereas|и|а|но|і)\s/giu;
+
+/** "№15", "No. 4", "#3": the number of a colony or a case, not a count. */
+export const NUMBER_SIGN_BEFORE = /(?:№|\bNo\.?|\bNr\.?|#)\s*$/u;
+
+/** Words that make a count a count of recognitions in a period: "33 new", "ещё 14", "19 more". */
+export const NEW_BEFORE =
+  /(?:\bnew|\banother|\ba further|\bfurther|нов\p{L}*|ещё|еще|яшчэ)\s*(?:\p{L}+\s+)?$/iu;
+export const NEW_AFTER = /^\s*(?:new\b|more\b(?! than)|нов\p{L}*|нових|новых)/iu;
+
+/** A period the recognitions were made in, which a status ("are held now") never has. */
+export const RECOGNITION_PERIOD =
+  /\b(?:last|this|past|previous) (?:week|month)\b|\bin the past (?:week|month)\b|(?<!\p{L})(?:за (?:прошл\p{L}* )?(?:неделю|месяц)|на прошлой неделе|на этой неделе|в прошлом месяце|в этом месяце|за тыдзень|за месяц|на мінулым тыдні|на гэтым тыдні|у мінулым месяцы)(?!\p{L})/iu;
+export const LAST_WEEK =
+  /\b(?:last|past|previous) week\b|(?<!\p{L})(?:на прошлой неделе|за (?:прошлую )?неделю|за тыдзень|на мінулым тыдні)(?!\p{L})/iu;
+
+/** A status at a moment: "now", "as of", "сейчас", "на 1 декабря" — the held, not the newly recognised. */
+export const STATUS_NOW =
+  /\b(?:now|currently|as of|remain\p{L}*|held|behind bars|in prison|in custody)\b|(?<!\p{L})(?:сейчас|в настоящее время|на данный момент|по состоянию на|остают\p{L}*|остаются|находят\p{L}*|за решёткой|за решеткой|зараз|на сённяшні дзень|за кратамі|утрымлі\p{L}*|застаюцца)(?!\p{L})/iu;
+
 export const CUMULATIVE =
   /\bsince (?:19|20)\d\d\b|\bin total\b|\ba total of\b|\baltogether\b|(?<!\p{L})(?:с (?:19|20)\d\d года|за (?:все|всё) время|всего с|з (?:19|20)\d\d года|за ўвесь час)/iu;
 
@@ -149,11 +213,20 @@ export const REGIMES: readonly (readonly [RegExp, string])[] = [
 export const DENIED =
   /\b(?:no plans?|not|won't|will not|refused|rejected|no intention|ruled out)\b|(?<!\p{L})(?:не (?:намерен\p{L}*|планиру\p{L}*|будет|собира\p{L}*)|отказал\p{L}*|не мае)/iu;
 
+/** "Three journalists were among 18 detainees pardoned": the count before "among" is the part. */
+export const PART_OF_AFTER =
+  /^\s*(?:[\p{L}-]+\s+){0,2}(?:were|was|are|is) among\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:оказал\p{L}* |был\p{L}* )?среди\b|^\s*(?:[\p{L}-]+\s+){0,2}(?:апынул\p{L}* |был\p{L}* )?сярод\b/iu;
+
+/** "Ее задержали в январе", "He was detained in May": an arrest of the person just named. */
+export const PRONOUN_ARREST =
+  /^(?:he|she) (?:was|had been) (?:detained|arrested)\b|^(?:её|ее|его|яе|яго) (?:задержал\p{L}*|арестовал\p{L}*|затрымал\p{L}*|арыштавал\p{L}*)|^(?:он|она|ён|яна) (?:был\p{L}* |быў |была )?(?:задержан\p{L}*|арестован\p{L}*|затрыман\p{L}*|арыштаван\p{L}*)/iu;
+
 /** "among them 14 foreign nationals": a part of the freed, not another release. */
 export const SUBSET_BEFORE =
   /(?:among (?:them|those|the freed|those freed|whom)|including|of whom|of them|среди (?:них|освобожд\p{L}*)|в том числе|из них|сярод (?:іх|вызвал\p{L}*))\s*(?:\p{L}+\s+){0,2}$/iu;
 
-export const PARDON = /\bpardon(?:ed|s|ing)?\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;
+export const PARDON =
+  /\bpardon(?:ed|s|ing)?\b|\bclemency\b|(?<!\p{L})(?:помилова\p{L}*|памілава\p{L}*|памілаваў)/iu;
 
 /** A name after one of these is the court's or the state's, not the prisoner's. */
 export const OFFICIAL_BEFORE =

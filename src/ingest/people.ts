@@ -41,7 +41,7 @@ babruisk bobruisk navapolatsk novopolotsk zhodzina shklou orsha baranovichi
 tsikhanouskaya lukashenko trump coale putin biden rubio kellogg
 belavia belaruskali potash
 white house kremlin twitter telegram x facebook instagram youtube
-christmas easter covid
+christmas easter covid day independence victory freedom constitution день независимости победы конституции дзень незалежнасці перамогі
 в на по с со к о об от из за для до при про после перед когда как что он она они мы его её их этот эта
 это эти тот та те также ещё уже и а но или же ли бы не ни
 понедельник вторник среда четверг пятница суббота воскресенье январь февраль март апрель май июнь
@@ -173,7 +173,9 @@ function readCyrillic(
         (agrees ? 2 : 0) +
         (plausible ? 2 : 0) +
         (name === asWritten ? 1 : 0) +
-        (native ? 0.5 : 0);
+        (native ? 0.5 : 0) -
+        // Belarusian writes a final в after a vowel as ў: "Шаблонава" is Шаблонаў, not Шаблонав.
+        (preferred === 'be' && combo.some((word) => /[аеёіоуыэюя]в$/iu.test(word)) ? 1 : 0);
       if (score > best.score) best = { name, score };
     }
   }
@@ -216,8 +218,17 @@ export function findPersonMentions(text: string, language?: ArticleLanguage): Pe
     const adjacent =
       previous !== undefined &&
       /^[ \u00a0]+$/.test(text.slice(previous.start + previous.text.length, word.start));
+    // "в Бресте Павла Примерова": a capitalised word in the locative after в/у is a place.
+    const place =
+      previous !== undefined &&
+      /^(?:в|во|у|ў)$/iu.test(previous.text) &&
+      /[еі]$/u.test(word.text) &&
+      scriptOf(word.text) === 'Cyrl';
     const isName =
-      NAME_WORD.test(word.text) && !NOT_NAMES.has(word.text.toLowerCase()) && scriptOf(word.text) !== null;
+      !place &&
+      NAME_WORD.test(word.text) &&
+      !NOT_NAMES.has(word.text.toLowerCase()) &&
+      scriptOf(word.text) !== null;
     if (!isName || (!adjacent && run.length > 0)) flush();
     if (isName) run.push(word);
   }

@@ -29,6 +29,9 @@ function numberValue(text: string | undefined): number | null {
   return found && found.start === 0 && found.end === text.length ? found.value : null;
 }
 
+/** "a 34-year-old engineer", "52 years old": an age, never a prison term. */
+const AGE_AFTER = /^(?:-|\s)?old\b|^\s+of\s+age\b/iu;
+
 export function findTerms(text: string): Term[] {
   const terms: Term[] = [];
   for (const pattern of TERM_PATTERNS) {
@@ -48,6 +51,8 @@ export function findTerms(text: string): Term[] {
       }
       if (months <= 0 || months > 1200) continue;
       if (terms.some((t) => match.index < t.end && t.start < match.index + match[0].length)) continue;
+      if (AGE_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12)))
+        continue;
       terms.push({ start: match.index, end: match.index + match[0].length, months });
     }
   }

@@ -6,15 +6,20 @@ import { evaluateExtraction, linkAccuracy, readEvalSet, readGallery, type LinkRe
 import { loadGallery } from './load-gallery.js';
 import articlesData from './articles.json' with { type: 'json' };
 import galleryData from './gallery.json' with { type: 'json' };
+import unseenData from './unseen.json' with { type: 'json' };
 
 /**
- * Floors under the measured quality of ingestion (npm run eval:ingest prints the figures), a
- * little below what was measured so a change cannot silently make extraction worse. The issue's
- * targets are the minimum: release events and totals precision ≥ 0.9, recall ≥ 0.85; names ≥ 0.95.
+ * Floors under the measured quality of ingestion (npm run eval:ingest prints the figures): on the
+ * tuning set a little below what was measured, on the held-out set exactly at what was measured,
+ * so a change cannot silently make extraction worse. The issue's targets are the minimum:
+ * release events and totals precision ≥ 0.9, recall ≥ 0.85; names ≥ 0.95.
  */
 const articles = readEvalSet(articlesData);
 const report = evaluateExtraction(articles);
 const figures = (kind: string) => report.kinds.find((k) => k.kind === kind);
+const heldOut = readEvalSet(unseenData);
+const heldOutReport = evaluateExtraction(heldOut);
+const heldOutFigures = (kind: string) => heldOutReport.kinds.find((k) => k.kind === kind);
 
 describe('ingestion quality floors', () => {
   it('has an evaluation set of the promised size, in English and Russian', () => {
@@ -38,22 +43,25 @@ describe('ingestion quality floors', () => {
     },
   );
 
-  it('dates events exactly where the article allows (measured 35 of 35)', () => {
+  it('dates events exactly where the article allows (measured 126 of 126)', () => {
     expect(report.datesChecked).toBeGreaterThanOrEqual(30);
     expect(report.datesExact / report.datesChecked).toBeGreaterThanOrEqual(0.92);
   });
 
-  describe('names linked through the real cross-script search (measured 23 of 23)', () => {
+  describe('names linked through the real cross-script search (measured 57 of 57; held out 7 of 7)', () => {
     let database: TestDatabase;
     let links: LinkReport;
+    let heldOutLinks: LinkReport;
     beforeAll(async () => {
       database = await createTestDatabase('sqlite');
       const services = buildServices(database.db);
       const keys = await loadGallery(services.persons, readGallery(galleryData));
-      links = await linkAccuracy(report, async (mention) => {
-        const linked = await linkName(services, mention.person);
+      const link = async (mention: Parameters<typeof linkName>[1]) => {
+        const linked = await linkName(services, mention);
         return linked ? (keys.get(linked.personId) ?? null) : null;
-      });
+      };
+      links = await linkAccuracy(report, (mention) => link(mention.person));
+      heldOutLinks = await linkAccuracy(heldOutReport, (mention) => link(mention.person));
     });
     afterAll(() => database.drop());
 
@@ -61,5 +69,45 @@ describe('ingestion quality floors', () => {
       expect(links.labelled).toBeGreaterThanOrEqual(20);
       expect(links.accuracy, links.wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
     });
+
+    it('links every labelled mention of the held-out articles right, as measured', () => {
+      expect(heldOutLinks.labelled).toBeGreaterThanOrEqual(7);
+      expect(heldOutLinks.accuracy, heldOutLinks.wrong.join('\n')).toBeGreaterThanOrEqual(1);
+    });
+  });
+});
+
+/**
+ * The held-out articles (unseen.json) were written and committed before the rules they measure
+ * were changed; their floors are the figures measured then, so the rules may only get better on
+ * them. Fixing a miss found here makes the article tuning material: move it to articles.json and
+ * write new held-out articles first (docs/decisions/0010).
+ */
+describe('ingestion quality floors on the held-out articles', () => {
+  it('has a held-out set of the promised size, in English, Russian and Belarusian', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(15);
+    expect(heldOut.filter((a) => /\p{Script=Cyrillic}/u.test(a.text)).length).toBeGreaterThanOrEqual(8);
+    expect(heldOut.filter((a) => /[іў]/u.test(a.text)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['release_event', 5, 6, 5],
+    ['count_observation', 4, 4, 4],
+    ['sentence', 2, 2, 2],
+    ['arrest', 3, 3, 3],
+    ['concession', 2, 2, 2],
+  ] as const)(
+    'keeps %s at ≥ %s right of %s found and of %s expected (as measured)',
+    (kind, matched, found, expected) => {
+      const measured = heldOutFigures(kind);
+      expect(measured?.expected).toBe(expected);
+      expect(measured?.precision ?? 0).toBeGreaterThanOrEqual(matched / found);
+      expect(measured?.recall ?? 0).toBeGreaterThanOrEqual(matched / expected);
+    },
+  );
+
+  it('dates held-out events exactly as often as measured (12 of 13)', () => {
+    expect(heldOutReport.datesChecked).toBeGreaterThanOrEqual(12);
+    expect(heldOutReport.datesExact / heldOutReport.datesChecked).toBeGreaterThanOrEqual(12 / 13);
   });
 });

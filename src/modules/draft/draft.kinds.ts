@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
 import { createBatchSchema, updateBatchSchema } from '../batch/batch.schema.js';
 import { createCitationSchema, updateCitationSchema } from '../citation/citation.schema.js';
 import {
@@ -14,6 +15,7 @@ import { createEpisodeSchema, updateEpisodeSchema } from '../episode/episode.sch
 import { createFacilitySchema, updateFacilitySchema } from '../facility/facility.schema.js';
 import { createLegalArticleSchema, updateLegalArticleSchema } from '../legal-article/legal-article.schema.js';
 import { createPersonSchema, mergeSchema, updatePersonSchema } from '../person/person.schema.js';
+import { acceptSchema } from '../proposal/proposal.schema.js';
 import { createRecognitionSchema, updateRecognitionSchema } from '../recognition/recognition.schema.js';
 import { createSourceSchema, updateSourceSchema } from '../source/source.schema.js';
 
@@ -50,6 +52,11 @@ export interface DraftTargets {
   countObservations: DraftableService;
   sources: DraftableService;
   citations: DraftableService;
+  /** Accepting a proposal is its one change: it writes the fact through the owning services. */
+  proposals: {
+    get(id: string): Promise<DraftableRecord & { kind: string; evidence: { sentence: string } }>;
+    accept(id: string, input: never): Promise<DraftableRecord>;
+  };
 }
 
 export interface DraftKind {
@@ -60,6 +67,23 @@ export interface DraftKind {
   /** Only persons can be merged. */
   merge?: z.ZodType;
   service(services: DraftTargets): DraftableService;
+  /** The draft's summary, when the record has no name of its own to show. */
+  describe?(change: { action: string }, target: DraftableRecord | null): string;
+}
+
+const onlyAccepted = () =>
+  Promise.reject(
+    new AppError('validation_failed', 'a proposal can only be accepted through a draft (action update)'),
+  );
+
+/** A proposal seen as a draftable record: its update is its acceptance (docs/decisions/0010). */
+function proposalTarget(services: DraftTargets): DraftableService {
+  return {
+    get: (id) => services.proposals.get(id),
+    create: onlyAccepted,
+    update: (id, input) => services.proposals.accept(id, input),
+    delete: onlyAccepted,
+  };
 }
 
 /**
@@ -133,6 +157,18 @@ export const DRAFT_KINDS = {
     create: createCitationSchema,
     update: updateCitationSchema,
     service: (services) => services.citations,
+  },
+  proposal: {
+    entity: 'proposal',
+    create: acceptSchema,
+    update: acceptSchema,
+    service: proposalTarget,
+    describe: (_change, target) => {
+      const proposal = target as { kind?: string; evidence?: { sentence?: string } } | null;
+      const sentence = proposal?.evidence?.sentence ?? '';
+      const quote = sentence.length > 90 ? `${sentence.slice(0, 89)}…` : sentence;
+      return `accept the ${proposal?.kind ?? ''} proposal “${quote}”`;
+    },
   },
 } as const satisfies Record<string, DraftKind>;
 

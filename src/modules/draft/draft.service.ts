@@ -242,7 +242,9 @@ export function createDraftService(deps: DraftServiceDeps) {
       const preview = await trial(pinned);
       const now = timestamp(deps.clock);
       const id = newId();
-      const summary = describe(pinned, kind, labelOf(preview) ?? labelOf(target) ?? labelOf(payload));
+      const summary = kind.describe
+        ? kind.describe(pinned, target)
+        : describe(pinned, kind, labelOf(preview) ?? labelOf(target) ?? labelOf(payload));
       await inTransaction(deps.db, async (trx) => {
         await insertDraft(trx, {
           id,

@@ -17,7 +17,7 @@ import type { Page } from '../shared/common.schema.js';
 import { staleVersion } from '../shared/simple.service.js';
 import { inTransaction } from '../shared/transaction.js';
 import { actorOf } from '../history/history.service.js';
-import { isStaff, mayWrite, type Viewer } from '../user/access.js';
+import { isStaff, mayPublish, mayWrite, type Viewer } from '../user/access.js';
 import type { SourceRecord } from '../source/source.schema.js';
 import { presentProposal } from './proposal.presenter.js';
 import {
@@ -230,6 +230,12 @@ export function createProposalService(deps: ProposalServiceDeps) {
     /** Reads the article, stores it as a Source and its proposals, in one transaction. */
     async ingest(input: IngestInput, bytes?: Uint8Array): Promise<IngestResult> {
       requireWriter();
+      if (input.visibility === 'public' && !mayPublish(deps.viewer))
+        throw new AppError(
+          'forbidden',
+          'your role publishes through review: ingest the article as internal (a reviewer may make the source public)',
+          [{ path: 'body.visibility', message: 'public needs a role that publishes' }],
+        );
       const timeZone = COUNTRY_TIME_ZONES[input.country] ?? 'Europe/Minsk';
       const today = localDayOf(deps.clock().toISOString(), timeZone) ?? isoDayOf(deps.clock());
       const article = readArticle(bytes ?? input.text ?? input.html ?? '', {
