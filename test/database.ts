@@ -50,7 +50,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     url: url.toString(),
     drop: async () => {
       await opened.close();
-      await adminQuery(baseUrl, `drop database ${name} with (force)`);
+      await dropDatabaseRetrying(baseUrl, name);
     },
   };
 }
@@ -68,6 +68,24 @@ async function createDatabaseRetrying(baseUrl: string, name: string): Promise<vo
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/**
+ * DROP … WITH (FORCE) ends the sessions still connected, and fails with 42501 when one of them
+ * belongs to another role — an autovacuum worker that has just started on the fresh database, on a
+ * busy machine. It finishes in moments: try again.
+ */
+async function dropDatabaseRetrying(baseUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(baseUrl, `drop database ${name} with (force)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== '42501' && code !== '55006') || attempt >= 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
