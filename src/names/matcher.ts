@@ -1,6 +1,6 @@
-import { canonicalPieces, type CanonicalPiece } from './canonical.js';
+import { canonicalPieces, canonicalPiecesOfWords, type CanonicalPiece } from './canonical.js';
 import { queryReadings } from './lookup.js';
-import { romanizeAll } from './romanize.js';
+import { romanizeAllWords } from './romanize.js';
 import { detectCyrillicLanguage, hasCyrillic } from './script.js';
 import {
   editDistance,
@@ -147,15 +147,19 @@ function prepare(name: NameInput): PreparedName {
   const cached = prepared.get(name);
   if (cached) return cached;
   const language = isCyrillicName(name) ? nameLanguage(name) : undefined;
-  const written: { text: string; system: EntrySystem }[] =
-    language !== undefined
-      ? [...romanizeAll(name.text, language), { text: name.text, system: 'cyrillic' }]
-      : [{ text: name.text, system: name.system && name.system !== 'other' ? name.system : 'observed' }];
-  const spellings: Spelling[] = written.map(({ text, system }) => ({
-    text,
-    system,
-    pieces: canonicalPieces(text, language),
-  }));
+  const spellings: Spelling[] = [];
+  if (language !== undefined) {
+    // Cut into pieces word by word from memos (names share words), not by parsing each spelling.
+    const { gaps, spellings: romanized } = romanizeAllWords(name.text, language);
+    for (const { text, system, words } of romanized) {
+      const pieces = canonicalPiecesOfWords(gaps, words, language) ?? canonicalPieces(text, language);
+      spellings.push({ text, system, pieces });
+    }
+    spellings.push({ text: name.text, system: 'cyrillic', pieces: canonicalPieces(name.text, language) });
+  } else {
+    const system = name.system && name.system !== 'other' ? name.system : 'observed';
+    spellings.push({ text: name.text, system, pieces: canonicalPieces(name.text) });
+  }
   const joined = spellings.map((spelling) => joinedSpelling(spelling, language)).filter((s) => s !== null);
   const cyrillic = language !== undefined ? spellings[spellings.length - 1] : undefined;
   const result: PreparedName = {
