@@ -89,7 +89,7 @@ const TOKEN_FOLDS: readonly (readonly [RegExp, string])[] = [
 ];
 
 const tokenCache = new Map<string, string>();
-const TOKEN_CACHE_LIMIT = 50_000;
+const TOKEN_CACHE_LIMIT = 300_000;
 
 /** Canonical form of one ASCII lower-case token. Memoised: registries repeat names a lot. */
 function foldToken(token: string): string {
@@ -147,7 +147,7 @@ export function canonicalPieces(text: string, language?: NameLanguage): Canonica
 }
 
 const wordKeyCache = new Map<string, readonly string[]>();
-const WORD_KEY_CACHE_LIMIT = 50_000;
+const WORD_KEY_CACHE_LIMIT = 300_000;
 
 /** Canonical tokens of one written word (usually one), memoised like foldToken. */
 function wordKeys(raw: string, language: NameLanguage | undefined): readonly string[] {

@@ -379,7 +379,7 @@ const allProfileWords: Record<NameLanguage, Map<string, readonly string[]>> = {
   be: new Map(),
   ru: new Map(),
 };
-const ALL_PROFILE_WORDS_LIMIT = 20_000;
+const ALL_PROFILE_WORDS_LIMIT = 60_000;
 
 /** One Cyrillic word in every table of ALL_PROFILES, memoised per word (one lookup, not one per table). */
 function wordInAllProfiles(word: Word, language: NameLanguage): readonly string[] {
