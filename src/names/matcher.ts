@@ -343,7 +343,7 @@ function memoisedSimilarity(): (query: string, candidate: string) => TokenSimila
   const byQuery = new Map<string, Map<string, TokenSimilarity>>();
   return (query, candidate) => {
     let cache = byQuery.get(query);
-    if (cache === undefined) byQuery.set(query, (cache = new Map()));
+    if (cache === undefined) byQuery.set(query, (cache = new Map<string, TokenSimilarity>()));
     let sim = cache.get(candidate);
     if (sim === undefined) {
       sim = tokenSimilarity(query, candidate);
