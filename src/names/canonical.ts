@@ -89,7 +89,7 @@ const TOKEN_FOLDS: readonly (readonly [RegExp, string])[] = [
 ];
 
 const tokenCache = new Map<string, string>();
-const TOKEN_CACHE_LIMIT = 50_000;
+const TOKEN_CACHE_LIMIT = 300_000;
 
 /** Canonical form of one ASCII lower-case token. Memoised: registries repeat names a lot. */
 function foldToken(token: string): string {
@@ -127,7 +127,9 @@ export interface CanonicalPiece {
 }
 
 /** Where names split into tokens: spaces, hyphens and dashes, punctuation. */
-const PIECE_SEPARATORS = /[\s\p{Pd}.,;:/()[\]]+/u;
+const SEPARATOR_CLASS = String.raw`[\s\p{Pd}.,;:/()[\]]`;
+const PIECE_SEPARATORS = new RegExp(`${SEPARATOR_CLASS}+`, 'u');
+const ONLY_SEPARATORS = new RegExp(`^${SEPARATOR_CLASS}*$`, 'u');
 
 /**
  * Canonical tokens of a name with the words they come from, in written order. Cyrillic is
@@ -145,7 +147,7 @@ export function canonicalPieces(text: string, language?: NameLanguage): Canonica
 }
 
 const wordKeyCache = new Map<string, readonly string[]>();
-const WORD_KEY_CACHE_LIMIT = 50_000;
+const WORD_KEY_CACHE_LIMIT = 300_000;
 
 /** Canonical tokens of one written word (usually one), memoised like foldToken. */
 function wordKeys(raw: string, language: NameLanguage | undefined): readonly string[] {
@@ -171,4 +173,50 @@ export function canonicalTokens(text: string, language?: NameLanguage): string[]
 /** Canonical key of a name: its canonical tokens joined by single spaces. */
 export function canonicalKey(text: string, language?: NameLanguage): string {
   return canonicalTokens(text, language).join(' ');
+}
+
+const wordPieceCache = new Map<string, readonly CanonicalPiece[] | null>();
+
+/**
+ * The pieces canonicalPieces gives a Latin word standing alone between separators, or null when
+ * it would not stand alone (it is empty, holds a separator or Cyrillic, or NFC would change it or
+ * join it to what precedes it). Memoised: the words are romanizeAll's, repeated across names.
+ */
+function standalonePieces(
+  word: string,
+  language: NameLanguage | undefined,
+): readonly CanonicalPiece[] | null {
+  const cached = wordPieceCache.get(word);
+  if (cached !== undefined) return cached;
+  const alone =
+    word.length > 0 &&
+    !hasCyrillic(word) &&
+    word.normalize('NFC') === word &&
+    !/^\p{M}/u.test(word) &&
+    word.split(PIECE_SEPARATORS).length === 1;
+  // For a Latin word the language changes nothing (it only picks how Cyrillic is romanized).
+  const pieces = alone ? wordKeys(word, language).map((key) => ({ raw: word, key })) : null;
+  if (wordPieceCache.size >= WORD_KEY_CACHE_LIMIT) wordPieceCache.clear();
+  wordPieceCache.set(word, pieces);
+  return pieces;
+}
+
+/**
+ * canonicalPieces of the text gaps[0] + words[0] + gaps[1] + … + gaps[n] (a romanized name, see
+ * romanizeAllWords), from memoised pieces of each word; null when the gaps are not all separators
+ * or a word would not stand alone (then call canonicalPieces on the text: same result, slower).
+ */
+export function canonicalPiecesOfWords(
+  gaps: readonly string[],
+  words: readonly string[],
+  language?: NameLanguage,
+): CanonicalPiece[] | null {
+  if (gaps.length !== words.length + 1 || !gaps.every((gap) => ONLY_SEPARATORS.test(gap))) return null;
+  const pieces: CanonicalPiece[] = [];
+  for (const word of words) {
+    const of = standalonePieces(word, language);
+    if (of === null) return null;
+    pieces.push(...of);
+  }
+  return pieces;
 }

@@ -1,6 +1,6 @@
-import { canonicalPieces, type CanonicalPiece } from './canonical.js';
+import { canonicalPieces, canonicalPiecesOfWords, type CanonicalPiece } from './canonical.js';
 import { queryReadings } from './lookup.js';
-import { romanizeAll } from './romanize.js';
+import { romanizeAllWords } from './romanize.js';
 import { detectCyrillicLanguage, hasCyrillic } from './script.js';
 import {
   editDistance,
@@ -147,15 +147,19 @@ function prepare(name: NameInput): PreparedName {
   const cached = prepared.get(name);
   if (cached) return cached;
   const language = isCyrillicName(name) ? nameLanguage(name) : undefined;
-  const written: { text: string; system: EntrySystem }[] =
-    language !== undefined
-      ? [...romanizeAll(name.text, language), { text: name.text, system: 'cyrillic' }]
-      : [{ text: name.text, system: name.system && name.system !== 'other' ? name.system : 'observed' }];
-  const spellings: Spelling[] = written.map(({ text, system }) => ({
-    text,
-    system,
-    pieces: canonicalPieces(text, language),
-  }));
+  const spellings: Spelling[] = [];
+  if (language !== undefined) {
+    // Cut into pieces word by word from memos (names share words), not by parsing each spelling.
+    const { gaps, spellings: romanized } = romanizeAllWords(name.text, language);
+    for (const { text, system, words } of romanized) {
+      const pieces = canonicalPiecesOfWords(gaps, words, language) ?? canonicalPieces(text, language);
+      spellings.push({ text, system, pieces });
+    }
+    spellings.push({ text: name.text, system: 'cyrillic', pieces: canonicalPieces(name.text, language) });
+  } else {
+    const system = name.system && name.system !== 'other' ? name.system : 'observed';
+    spellings.push({ text: name.text, system, pieces: canonicalPieces(name.text) });
+  }
   const joined = spellings.map((spelling) => joinedSpelling(spelling, language)).filter((s) => s !== null);
   const cyrillic = language !== undefined ? spellings[spellings.length - 1] : undefined;
   const result: PreparedName = {
@@ -331,17 +335,42 @@ function explain(best: BestMatch): string {
   return notes.length > 0 ? `${head} (${notes.join('; ')})` : head;
 }
 
-/** Memoises token similarity within one ranking: the same token pairs recur across candidates. */
+/**
+ * Memoises token similarity within one ranking: the same token pairs recur across candidates.
+ * One map per query token (a handful), so a lookup builds no combined key.
+ */
 function memoisedSimilarity(): (query: string, candidate: string) => TokenSimilarity {
-  const cache = new Map<string, TokenSimilarity>();
+  const byQuery = new Map<string, Map<string, TokenSimilarity>>();
   return (query, candidate) => {
-    const id = `${query}\u0000${candidate}`;
-    let sim = cache.get(id);
+    let cache = byQuery.get(query);
+    if (cache === undefined) byQuery.set(query, (cache = new Map<string, TokenSimilarity>()));
+    let sim = cache.get(candidate);
     if (sim === undefined) {
       sim = tokenSimilarity(query, candidate);
-      cache.set(id, sim);
+      cache.set(candidate, sim);
     }
     return sim;
+  };
+}
+
+/**
+ * Memoises group scores within one ranking, per reading: a person's Latin spellings mostly fold
+ * to the groups of their Cyrillic names, and namesakes share groups.
+ */
+function memoisedGroupScore(
+  readingKeys: readonly (readonly string[])[],
+  similarity: (query: string, candidate: string) => TokenSimilarity,
+): (reading: number, keys: readonly string[]) => NameScore {
+  const byReading = readingKeys.map(() => new Map<string, NameScore>());
+  return (reading, keys) => {
+    const cache = byReading[reading];
+    const id = keys.join(' ');
+    let score = cache?.get(id);
+    if (score === undefined) {
+      score = scoreNamesDetailed(readingKeys[reading] ?? [], keys, similarity);
+      cache?.set(id, score);
+    }
+    return score;
   };
 }
 
@@ -368,8 +397,7 @@ interface CandidateScore {
 function scoreCandidate(
   candidate: CandidateInput,
   readings: readonly (readonly CanonicalPiece[])[],
-  readingKeys: readonly (readonly string[])[],
-  similarity: (query: string, candidate: string) => TokenSimilarity,
+  groupScore: (reading: number, keys: readonly string[]) => NameScore,
 ): CandidateScore {
   const tied: TiedGroup[] = [];
   let bestScore = -1;
@@ -377,7 +405,7 @@ function scoreCandidate(
     const groups = candidate.keyGroups?.[nameIndex] ?? prepare(name).groups;
     for (const group of groups) {
       readings.forEach((reading, r) => {
-        const detail = discountRare(scoreNamesDetailed(readingKeys[r] ?? [], group.keys, similarity), group);
+        const detail = discountRare(groupScore(r, group.keys), group);
         if (detail.score > bestScore + SCORE_EPSILON) {
           bestScore = detail.score;
           tied.length = 0;
@@ -427,11 +455,11 @@ export function rankCandidates(
   const readings = queryReadings(query);
   if (readings.length === 0) return [];
   const readingKeys = readings.map((reading) => reading.map((piece) => piece.key));
-  const similarity = memoisedSimilarity();
+  const groupScore = memoisedGroupScore(readingKeys, memoisedSimilarity());
 
   const scored: { candidate: CandidateInput; order: number; rounded: number; score: CandidateScore }[] = [];
   candidates.forEach((candidate, order) => {
-    const score = scoreCandidate(candidate, readings, readingKeys, similarity);
+    const score = scoreCandidate(candidate, readings, groupScore);
     if (score.tied.length === 0 || score.score < minScore) return;
     scored.push({ candidate, order, rounded: Math.round(score.score * 1000) / 1000, score });
   });
@@ -445,7 +473,7 @@ export function rankCandidates(
     if (best === null) {
       // Stale stored groups: score this candidate from its names instead.
       const fresh = { personId: entry.candidate.personId, names: entry.candidate.names };
-      const score = scoreCandidate(fresh, readings, readingKeys, similarity);
+      const score = scoreCandidate(fresh, readings, groupScore);
       best = score.score >= minScore ? explainScore(fresh, score) : null;
       rounded = Math.round(score.score * 1000) / 1000;
     }

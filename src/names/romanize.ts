@@ -356,3 +356,78 @@ export function romanizeAll(cyrillic: string, language: NameLanguage): Romanizat
   }
   return out;
 }
+
+/** The tables romanizeAll applies, in its order: every system's main table, then the variants. */
+const ALL_PROFILES: Record<NameLanguage, readonly { system: RomanizationSystem; table: CompiledTable }[]> = {
+  be: allProfilesOf('be'),
+  ru: allProfilesOf('ru'),
+};
+
+function allProfilesOf(language: NameLanguage): { system: RomanizationSystem; table: CompiledTable }[] {
+  const systems = SYSTEMS_BY_LANGUAGE[language];
+  const mains = systems.flatMap((system) => {
+    const main = COMPILED[language].get(system)?.[0];
+    return main ? [{ system, table: main.table }] : [];
+  });
+  const variants = systems.flatMap((system) =>
+    (COMPILED[language].get(system) ?? []).slice(1).map((variant) => ({ system, table: variant.table })),
+  );
+  return [...mains, ...variants];
+}
+
+const allProfileWords: Record<NameLanguage, Map<string, readonly string[]>> = {
+  be: new Map(),
+  ru: new Map(),
+};
+const ALL_PROFILE_WORDS_LIMIT = 60_000;
+
+/** One Cyrillic word in every table of ALL_PROFILES, memoised per word (one lookup, not one per table). */
+function wordInAllProfiles(word: Word, language: NameLanguage): readonly string[] {
+  const cache = allProfileWords[language];
+  const cached = cache.get(word.source);
+  if (cached !== undefined) return cached;
+  const latin = ALL_PROFILES[language].map(({ table }) => romanizeWordUncached(word, table));
+  if (cache.size >= ALL_PROFILE_WORDS_LIMIT) cache.clear();
+  cache.set(word.source, latin);
+  return latin;
+}
+
+/** A spelling of romanizeAllWords: the text and, in order, the romanized Cyrillic words it is made of. */
+export interface WordRomanization extends Romanization {
+  readonly words: readonly string[];
+}
+
+export interface RomanizedWords {
+  /** What surrounds the Cyrillic words, as written: one more gap than words (text = gap word gap … gap). */
+  readonly gaps: readonly string[];
+  /** The spellings of romanizeAll, same texts, systems and order, each with its words. */
+  readonly spellings: readonly WordRomanization[];
+}
+
+/**
+ * romanizeAll, word by word: the same spellings, plus the romanized words and the text between
+ * them, so that a caller can cut each spelling into words without parsing its text again
+ * (matcher.ts builds every stored name's canonical pieces this way).
+ */
+export function romanizeAllWords(cyrillic: string, language: NameLanguage): RomanizedWords {
+  const gaps: string[] = [''];
+  const perWord: (readonly string[])[] = [];
+  for (const part of segment(cyrillic)) {
+    if (typeof part === 'string') gaps[gaps.length - 1] += part;
+    else {
+      perWord.push(wordInAllProfiles(part, language));
+      gaps.push('');
+    }
+  }
+  const seen = new Set<string>();
+  const spellings: WordRomanization[] = [];
+  ALL_PROFILES[language].forEach(({ system }, profile) => {
+    const words = perWord.map((latin) => latin[profile] ?? '');
+    let text = gaps[0] ?? '';
+    words.forEach((word, i) => (text += word + (gaps[i + 1] ?? '')));
+    if (seen.has(text)) return;
+    seen.add(text);
+    spellings.push({ system, text, words });
+  });
+  return { gaps, spellings };
+}
