@@ -39,10 +39,13 @@ export interface LooseService {
 }
 
 /** One kind of record the editors' interface creates and changes through the generic form. */
+/** Kinds with a form: a proposal's draft comes from accepting it on the ingestion page instead. */
+export type EditableKindName = Exclude<DraftKindName, 'proposal'>;
+
 export interface EditableKind {
   /** The address segment: /edit/<path>. */
   path: string;
-  kind: DraftKindName;
+  kind: EditableKindName;
   fields: readonly Field[];
   create: z.ZodType;
   update: z.ZodType;

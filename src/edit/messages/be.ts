@@ -40,6 +40,7 @@ export const editBe: EditMessages = {
     facility: 'Установы',
     legal_article: 'Артыкулы кодэксаў',
     count_observation: 'Апублікаваныя лічбы',
+    proposal: 'Прынятыя прапановы з артыкулаў',
   },
   list: {
     add: 'Дадаць',

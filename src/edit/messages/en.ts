@@ -42,6 +42,7 @@ export const editEn = {
     facility: 'Facilities',
     legal_article: 'Legal articles',
     count_observation: 'Count observations',
+    proposal: 'Accepted proposals (from articles)',
   },
   list: {
     add: 'Add new',

@@ -40,6 +40,7 @@ export const editRu: EditMessages = {
     facility: 'Учреждения',
     legal_article: 'Статьи кодексов',
     count_observation: 'Опубликованные цифры',
+    proposal: 'Принятые предложения из статей',
   },
   list: {
     add: 'Добавить',
