@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppOptions } from '../app.js';
 import { isAppError } from '../lib/errors.js';
+import { sendCached } from './caching.js';
 import { PUBLIC_VIEWER } from '../modules/user/access.js';
 import { renderErrorPage } from '../site/error.page.js';
 import { messagesFor } from '../site/i18n.js';
@@ -13,26 +13,6 @@ import type { PageContext } from '../site/page.js';
 import { PUBLIC_DOWNLOADS, PUBLIC_PAGES } from '../site/registry.js';
 
 const STYLESHEET = readFileSync(new URL('../site/assets/site.css', import.meta.url), 'utf8');
-
-const weakEtag = (body: string) =>
-  `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-
-/** Sends a body with a weak ETag; a request that already holds this version gets 304 and no body. */
-function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  body: string,
-  contentType: string,
-  cacheControl: string,
-): FastifyReply {
-  const etag = weakEtag(body);
-  void reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
-  const held = request.headers['if-none-match'];
-  if (held && held.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-    return reply.status(304).send();
-  }
-  return reply.type(contentType).send(body);
-}
 
 /**
  * The site's pages need no inline style at all (one stylesheet), so their policy drops the
