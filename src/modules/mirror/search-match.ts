@@ -1,11 +1,13 @@
-import { canonicalTokens } from '../../names/canonical.js';
+import { lookupSlots } from '../../names/lookup.js';
 
 /**
  * The static mirror's name search, run in the reader's browser (search.client.ts bundles this file
- * with names/canonical.ts, so a typed query is folded by exactly the server's canonical rules).
+ * with names/, so a typed query is read exactly as the server reads it: lookupSlots folds it with
+ * the canonical rules, reads Cyrillic as Belarusian and as Russian, adds first-name equivalents).
  * Each person carries the canonical keys of every spelling of every name (names/ nameKeyGroups, as
- * the server's index stores them); a person matches when every token of the query starts one of
- * their keys, so "Калеснікава", "Kolesnikova" and "kalesn" all find a Latin-named Kalesnikava.
+ * the server's index stores them); a person matches when every word of the query equals one of
+ * their keys or starts one, so "Ганна Вымыслава", "Hana Vymyslava" and "vymysl" all find a
+ * Latin-named Hanna Vymyslava. The server ranks by edit distance too; this search does not forgive typos.
  */
 
 /** One person of the index: id, status, the name in each locale's script (en, be, ru), keys. */
@@ -26,22 +28,22 @@ export interface SearchMatch {
 }
 
 export function matchPersons(index: SearchIndex, query: string, locale: SearchLocale, limit = 100) {
-  const tokens = [...new Set(canonicalTokens(query))];
-  if (tokens.length === 0) return { tokens, total: 0, matches: [] as SearchMatch[] };
+  const slots = lookupSlots(query);
+  if (slots.length === 0) return { total: 0, matches: [] as SearchMatch[] };
   const matches: SearchMatch[] = [];
   for (const entry of index.persons) {
     const keys = entry[5].split(' ');
     let exact = 0;
-    const all = tokens.every((token) => {
-      if (keys.includes(token)) {
+    const all = slots.every((slot) => {
+      if (slot.keys.some((key) => keys.includes(key))) {
         exact += 1;
         return true;
       }
-      return keys.some((key) => key.startsWith(token));
+      return slot.tokens.some((token) => keys.some((key) => key.startsWith(token)));
     });
     if (all) matches.push({ entry, exact });
   }
   const column = NAME_COLUMN[locale];
   matches.sort((a, b) => b.exact - a.exact || a.entry[column].localeCompare(b.entry[column], locale));
-  return { tokens, total: matches.length, matches: matches.slice(0, limit) };
+  return { total: matches.length, matches: matches.slice(0, limit) };
 }

@@ -6,7 +6,7 @@ const ENTRY = fileURLToPath(new URL('./search.client.ts', import.meta.url));
 let bundled: Promise<string> | undefined;
 
 /**
- * search.client.ts with names/canonical.ts and the romanization tables, as one small script for
+ * search.client.ts with names/ (canonical rules, romanization tables, first names), as one script for
  * the browser: the mirror folds a typed query with the very code the server indexes with, never
  * a hand-written copy of the rules.
  */
