@@ -172,7 +172,7 @@ describeEachDialect('unfree export-site', (database) => {
         value: '',
         textContent: '',
         children: [] as unknown[],
-        listeners: {} as Record<string, () => void>,
+        listeners: {},
         getAttribute: (name: string) => attributes[name] ?? null,
         setAttribute: (name: string, value: string) => {
           attributes[name] = value;
