@@ -20,6 +20,7 @@ import { PUBLIC_VIEWER, type Viewer } from '../user/access.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 import { searchScript } from './search.bundle.js';
 import { mirrorSearchPage } from './search.page.js';
+import { rememberingReads } from './snapshot-services.js';
 
 /**
  * `unfree export-site <dir>`: the whole public site as static files (docs/decisions/0013). Every
@@ -125,17 +126,23 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     // The /data files are built once: the /data page of every locale shows the same files.
     let built: Promise<Downloads> | undefined;
     const exportsOnce = { ...services.exports, downloads: () => (built ??= services.exports.downloads()) };
-    const pageServices: Services = { ...services, exports: exportsOnce };
+    // Pages read through remembered answers (one snapshot); the three locales of an address come together.
+    const pageServices: Services = { ...rememberingReads(services), exports: exportsOnce };
     const today = services.stats.today();
     const base = options.liveUrl?.replace(/\/+$/, '') ?? '';
 
     const queue: string[] = [];
     const seen = new Set<string>();
-    const follow = (url: string) => {
+    const enqueue = (url: string) => {
       if (!seen.has(url)) {
         seen.add(url);
         queue.push(url);
       }
+    };
+    const follow = (url: string) => {
+      const [, first = '', ...rest] = url.split('/');
+      if (!isLocale(first)) return enqueue(url);
+      for (const locale of LOCALES) enqueue(['', locale, ...rest].join('/'));
     };
 
     function contextFor(url: string, locale: Locale, pathname: string, params: Record<string, string>) {
