@@ -38,8 +38,8 @@ export interface MirrorServiceDeps {
 export interface MirrorOptions {
   /** The live server the API links, feeds and counter snippet point to. */
   liveUrl?: string;
-  /** Called after every file written, with the number written so far. */
-  onProgress?: (written: number) => void;
+  /** Called after every file written, with the number written so far and the file (from the mirror's root). */
+  onProgress?: (written: number, file: string) => void;
 }
 
 export interface MirrorResult {
@@ -120,7 +120,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
       await writeFile(path, content);
       result.files += 1;
       result.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-      options.onProgress?.(result.files);
+      options.onProgress?.(result.files, file);
     };
 
     // The /data files are built once: the /data page of every locale shows the same files.
