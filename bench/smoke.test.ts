@@ -48,6 +48,8 @@ interface MirrorResult {
 interface HttpResult {
   targets: Record<string, { dynamic: Load; static: Load; ratio: number }>;
   serverMemory: { atEnd: { peakRssMiB: number } };
+  staticSource: Record<string, string>;
+  mirrorExport: { files: number } | null;
   statsRequestsMs: Record<string, number>;
 }
 
@@ -128,6 +130,14 @@ describe('benchmarks at CI size', () => {
         }
         expect(target.ratio).toBeGreaterThan(0);
       }
+      // The pages' static side is the site's own static mirror; the API's, the saved responses.
+      expect(result.staticSource).toMatchObject({
+        home: 'mirror: en/index.html',
+        'search page': 'mirror: be/search/index.html',
+        person: 'saved response',
+      });
+      expect(result.staticSource['person page']).toMatch(/^mirror: en\/prisoners\/[\w-]+\/index\.html$/);
+      expect(result.mirrorExport?.files).toBeGreaterThan(30);
       expect(result.serverMemory.atEnd.peakRssMiB).toBeGreaterThan(10);
       expect(Object.keys(result.statsRequestsMs)).toHaveLength(2);
     },
