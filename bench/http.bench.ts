@@ -5,9 +5,12 @@
  *   npx tsx bench/http.bench.ts --persons 10000 [--dialect sqlite|postgres|both]   (generates one)
  *        [--duration 10] [--connections 50] [--out bench/results]
  *
- * The server runs as its own process (src/main.ts, logging off, 127.0.0.1, an ephemeral port). Each
- * target of bench/http/targets.ts is fetched once, written to a temp folder and served by
- * bench/http/static-server.ts; autocannon then loads each URL for --duration seconds with
+ * The server runs as its own process (src/main.ts, logging off, 127.0.0.1, an ephemeral port). With
+ * --static mirror (the default) the static side is `unfree export-site` of the same registry: each
+ * page target is served from its file of the mirror (the search page from the mirror's client-side
+ * search page, whose index script a browser also loads), and the API targets, which the mirror does
+ * not have, from their saved responses; with --static saved every target is its saved response.
+ * bench/http/static-server.ts serves them; autocannon then loads each URL for --duration seconds with
  * --connections connections, dynamic then static, in the same run. Figures: requests/s, p99, errors,
  * the dynamic/static ratio, server CPU per request, and the server's peak RSS (VmHWM), read after the
  * statistics endpoints have run once over the whole registry.
@@ -22,11 +25,22 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildServices } from '../src/app.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
+import { createMirrorService } from '../src/modules/mirror/mirror.service.js';
 import { personFilterSchema } from '../src/modules/person/person.schema.js';
 import { PUBLIC_VIEWER } from '../src/modules/user/access.js';
+import { staticFileOf } from '../src/site/static-links.js';
 import { syntheticRegistry } from '../src/synthetic/registry.js';
 import { type Target, loadTargets } from './http/targets.js';
-import { Args, createBenchDatabase, loadAverage, log, machine, round, writeResult } from './support.js';
+import {
+  Args,
+  createBenchDatabase,
+  loadAverage,
+  log,
+  machine,
+  round,
+  timed,
+  writeResult,
+} from './support.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STATS_URLS = [
@@ -42,6 +56,8 @@ export interface HttpBenchOptions {
   connections: number;
   pgUrl: string;
   out?: string | undefined;
+  /** What the static side serves: the static mirror of the registry (default), or saved responses. */
+  static?: 'mirror' | 'saved';
 }
 
 interface Child {
@@ -130,6 +146,28 @@ async function sampleOf(databaseUrl: string) {
   }
 }
 
+/** The file of the static mirror that stands for a page target, or undefined for the API. */
+function mirrorFileOf(path: string): string | undefined {
+  const locale = /^\/(en|be|ru)\//.exec(path)?.[1];
+  if (!locale) return undefined;
+  // Search runs in the reader's browser on the mirror: its page stands for the server's search results.
+  if (path.startsWith(`/${locale}/prisoners?q=`)) return `${locale}/search/index.html`;
+  return staticFileOf(path);
+}
+
+async function writeMirror(databaseUrl: string, dir: string) {
+  const opened = openDatabase(databaseUrl);
+  try {
+    const mirror = createMirrorService({
+      db: opened.db,
+      servicesOn: (db, viewer) => buildServices(db, undefined, { viewer }),
+    });
+    return await timed(() => mirror.exportSite(dir));
+  } finally {
+    await opened.close();
+  }
+}
+
 async function runOne(databaseUrl: string, dialect: string, options: HttpBenchOptions): Promise<string> {
   const targets: Target[] = loadTargets(await sampleOf(databaseUrl));
   const server = await startChild(
@@ -148,16 +186,32 @@ async function runOne(databaseUrl: string, dialect: string, options: HttpBenchOp
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const memoryAtStart = memoryOf(server.process.pid ?? 0);
+    const useMirror = (options.static ?? 'mirror') === 'mirror';
+    let mirrorExport: { wallMs: number; cpuMs: number; files: number } | null = null;
+    if (useMirror) {
+      log(`http ${dialect} ${options.persons}: export-site for the static side`);
+      const written = await writeMirror(databaseUrl, join(folder, 'mirror'));
+      mirrorExport = { wallMs: written.wallMs, cpuMs: written.cpuMs, files: written.value.files };
+    }
     const manifest: Record<string, { file: string; contentType: string }> = {};
+    const staticSource: Record<string, string> = {};
     for (const [index, target] of targets.entries()) {
       const response = await fetch(base + target.path);
       if (response.status !== 200) throw new Error(`${target.path}: HTTP ${response.status}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      const mirrored = useMirror ? mirrorFileOf(target.path) : undefined;
+      if (mirrored) {
+        manifest[target.path] = { file: join('mirror', mirrored), contentType: 'text/html; charset=utf-8' };
+        staticSource[target.name] = `mirror: ${mirrored}`;
+        continue;
+      }
       const file = `${index}-${target.name}`;
-      writeFileSync(join(folder, file), Buffer.from(await response.arrayBuffer()));
+      writeFileSync(join(folder, file), body);
       manifest[target.path] = {
         file,
         contentType: response.headers.get('content-type') ?? 'application/octet-stream',
       };
+      staticSource[target.name] = 'saved response';
     }
     writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
     statics = await startChild(['bench/http/static-server.ts', folder], {}, /listening (\d+)/);
@@ -203,6 +257,8 @@ async function runOne(databaseUrl: string, dialect: string, options: HttpBenchOp
       machine: machine(),
       parameters: { persons: options.persons, duration: options.duration, connections: options.connections },
       targets: results,
+      staticSource,
+      mirrorExport,
       statsRequestsMs: stats,
       serverMemory: {
         atStart: memoryAtStart,
@@ -248,6 +304,7 @@ export function httpOptions(args: Args): HttpBenchOptions {
     connections: args.int('connections', 50),
     pgUrl: args.pgUrl(),
     out: args.value('out'),
+    static: args.value('static') === 'saved' ? 'saved' : 'mirror',
   };
 }
 

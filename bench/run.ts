@@ -4,6 +4,7 @@
  *
  *   npm run bench -- [--sizes 10000,100000,1000000] [--dialect sqlite|postgres|both]
  *        [--only registry,http,name-search] [--duration 10] [--connections 50] [--pg-url …]
+ *        [--static mirror|saved]
  *
  * Per size: registry.bench.ts (kept database; from 1,000,000 persons on, the main registry is loaded
  * with raw INSERTs, see there), then http.bench.ts on that same database, then name-search.bench.ts
@@ -48,6 +49,7 @@ for (const persons of sizes) {
           connections: args.int('connections', 50),
           pgUrl,
           out: args.value('out'),
+          static: args.value('static') === 'saved' ? 'saved' : 'mirror',
         });
       }
     }

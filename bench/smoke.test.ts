@@ -3,6 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runHttpBench } from './http.bench.js';
+import { runMirrorBench } from './mirror.bench.js';
 import { runRegistryBench } from './registry.bench.js';
 import { testDialects } from '../test/database.js';
 
@@ -37,9 +38,18 @@ interface Load {
   timeouts: number;
   non2xx: number;
 }
+interface MirrorResult {
+  benchmark: string;
+  persons: number;
+  loadAverage: { before: number[] };
+  export: { files: number; pages: number; cpuSeconds: number };
+  perKind: Record<string, { files: number }>;
+}
 interface HttpResult {
   targets: Record<string, { dynamic: Load; static: Load; ratio: number }>;
   serverMemory: { atEnd: { peakRssMiB: number } };
+  staticSource: Record<string, string>;
+  mirrorExport: { files: number } | null;
   statsRequestsMs: Record<string, number>;
 }
 
@@ -120,8 +130,42 @@ describe('benchmarks at CI size', () => {
         }
         expect(target.ratio).toBeGreaterThan(0);
       }
+      // The pages' static side is the site's own static mirror; the API's, the saved responses.
+      expect(result.staticSource).toMatchObject({
+        home: 'mirror: en/index.html',
+        'search page': 'mirror: be/search/index.html',
+        person: 'saved response',
+      });
+      expect(result.staticSource['person page']).toMatch(/^mirror: en\/prisoners\/[\w-]+\/index\.html$/);
+      expect(result.mirrorExport?.files).toBeGreaterThan(30);
       expect(result.serverMemory.atEnd.peakRssMiB).toBeGreaterThan(10);
       expect(Object.keys(result.statsRequestsMs)).toHaveLength(2);
+    },
+  );
+
+  it(
+    'mirror.bench.ts: the static mirror of a small registry on every dialect',
+    { timeout: 240_000 },
+    async () => {
+      const paths = await runMirrorBench({
+        persons: 40,
+        dialects: testDialects(),
+        pgUrl: inject('postgresUrl') ?? '',
+        out,
+      });
+      expect(paths).toHaveLength(testDialects().length);
+      for (const path of paths) {
+        const result = read<MirrorResult>(path);
+        expect(result.benchmark).toBe('mirror');
+        expect(result.persons).toBe(40);
+        // One profile page per public person per locale, and the rest of the site.
+        expect(result.perKind['person page']?.files).toBeGreaterThan(30);
+        expect(result.perKind['person page']?.files).toBeLessThanOrEqual(3 * 40);
+        expect(result.export.pages).toBeGreaterThan(result.perKind['person page']?.files ?? 0);
+        expect(result.export.files).toBeGreaterThan(result.export.pages);
+        expect(result.export.cpuSeconds).toBeGreaterThan(0);
+        expect(result.loadAverage.before).toHaveLength(3);
+      }
     },
   );
 });

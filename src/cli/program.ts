@@ -4,6 +4,7 @@ import { registerBackupCommands } from './commands/backup.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerIngestCommands } from './commands/ingest.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerExportSiteCommand } from './commands/export-site.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerPersonCommands } from './commands/person.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerIngestCommands(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerExportSiteCommand(program);
   registerGenerateCommand(program);
   return program;
 }

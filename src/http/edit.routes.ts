@@ -20,7 +20,8 @@ import { idSchema } from '../modules/shared/common.schema.js';
 import { loginSchema } from '../modules/user/user.schema.js';
 import { isLocale, type Locale, localeFromAcceptLanguage } from '../site/locale.js';
 import { setSessionCookie, SESSION_COOKIE } from './auth.js';
-import { outputOf, sendCached, withoutInlineStyles } from './site.routes.js';
+import { outputOf, sendCached } from './caching.js';
+import { withoutInlineStyles } from './site.routes.js';
 
 const asset = (name: string) => readFileSync(new URL(`../edit/assets/${name}`, import.meta.url), 'utf8');
 const SCRIPT = asset('edit.js');

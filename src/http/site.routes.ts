@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppOptions } from '../app.js';
 import { isAppError } from '../lib/errors.js';
+import { outputOf, sendCached } from './caching.js';
 import type { CachedOutput, PageCache } from './page-cache.js';
 import { PUBLIC_VIEWER } from '../modules/user/access.js';
 import { renderErrorPage } from '../site/error.page.js';
@@ -14,39 +14,6 @@ import type { PageContext } from '../site/page.js';
 import { PUBLIC_DOWNLOADS, PUBLIC_PAGES } from '../site/registry.js';
 
 const STYLESHEET = readFileSync(new URL('../site/assets/site.css', import.meta.url), 'utf8');
-
-const weakEtag = (body: string) =>
-  `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-
-/** Sends an output with its weak ETag; a request that already holds this version gets 304 and no body. */
-export function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  output: CachedOutput,
-  cacheControl: string,
-): FastifyReply {
-  void reply
-    .headers(output.headers)
-    .header('etag', output.etag)
-    .header('cache-control', cacheControl)
-    .header('vary', 'Accept-Encoding');
-  const held = request.headers['if-none-match'];
-  if (held && held.split(',').some((tag) => tag.trim() === output.etag || tag.trim() === '*')) {
-    return reply.status(304).send();
-  }
-  return reply.type(output.contentType).send(output.body);
-}
-
-export const outputOf = (
-  body: string,
-  contentType: string,
-  headers: Record<string, string> = {},
-): CachedOutput => ({
-  body,
-  contentType,
-  etag: weakEtag(body),
-  headers,
-});
 
 const STYLESHEET_OUTPUT = outputOf(STYLESHEET, 'text/css; charset=utf-8');
 

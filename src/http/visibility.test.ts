@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServices } from '../app.js';
 import { describeEachDialect } from '../../test/database.js';
 import { testApp } from '../../test/app.js';
+import { createMirrorService } from '../modules/mirror/mirror.service.js';
 import { PUBLIC_VIEWER } from '../modules/user/access.js';
 import { LOCALES } from '../site/locale.js';
 import { listPublicPages } from '../site/registry.js';
@@ -384,6 +388,37 @@ describeEachDialect('what the public may see', (database) => {
       expectClean(url, response.body);
     }
   });
+
+  it('writes a static mirror (unfree export-site) with no leak in any file or file name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unfree-canary-mirror-'));
+    try {
+      const mirror = createMirrorService({
+        db: database().db,
+        servicesOn: (db, viewer) => buildServices(db, fixedClock, { viewer }),
+      });
+      const result = await mirror.exportSite(join(dir, 'site'));
+      const files = readdirSync(result.dir, { recursive: true, withFileTypes: true }).filter((entry) =>
+        entry.isFile(),
+      );
+      expect(files.length).toBe(result.files);
+      let sawPublicPerson = false;
+      for (const entry of files) {
+        const path = join(entry.parentPath, entry.name);
+        const name = relative(result.dir, path);
+        const body = readFileSync(path, 'utf8');
+        expectClean(name, name);
+        expectClean(name, body);
+        sawPublicPerson ||= body.includes(seeded.publicPersonId);
+      }
+      // The crawl reads real content: the public person is there (pages, search index, downloads).
+      expect(sawPublicPerson).toBe(true);
+      expect(readFileSync(join(result.dir, 'assets', 'search-index.js'), 'utf8')).toContain(
+        'Synthetic Publicava',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('answers 404 for hidden records, exactly as for records that do not exist', async () => {
     for (const [path, ids] of seeded.ids) {

@@ -37,7 +37,8 @@ function isCurrent(navPath: string, pathname: string): boolean {
 /** The frame of every public page: skip link, header, navigation, language switch, footer. */
 export function Shell({ locale, t, links, title, path, children }: ShellProps) {
   const { pathname, search } = splitPath(path);
-  const inLocale = (other: Locale) => links.page(other, pathname) + search;
+  const query = Object.fromEntries(new URLSearchParams(search));
+  const inLocale = (other: Locale) => links.page(other, pathname, query);
   return (
     <html lang={locale}>
       <head>
@@ -98,6 +99,7 @@ export function Shell({ locale, t, links, title, path, children }: ShellProps) {
         <footer class="site-footer">
           <p>{t.footer.computed}</p>
           <p>
+            <a href={links.page(locale, '/data')}>{t.footer.downloads}</a> ·{' '}
             <a href={links.api('/v1/persons')}>{t.footer.openData}</a> ·{' '}
             <a href={links.api('/docs')}>{t.footer.apiDocs}</a>
           </p>

@@ -13,6 +13,10 @@ export interface Links {
   asset(name: string): string;
   /** The JSON API and its documentation (a static mirror points these at the live server). */
   api(path: string): string;
+  /** A file outside the locales: file('/data/checksums.txt'), '/feeds/prisoners.atom'. */
+  file(path: string): string;
+  /** Where the name search form submits (a static mirror has its own client-side search page). */
+  search(locale: Locale): string;
 }
 
 export function queryString(query: QueryValues = {}): string {
@@ -28,4 +32,6 @@ export const serverLinks: Links = {
   page: (locale, path, query) => `/${locale}${path === '/' ? '/' : path}${queryString(query)}`,
   asset: (name) => `/assets/${name}`,
   api: (path) => `/api${path}`,
+  file: (path) => path,
+  search: (locale) => `/${locale}/prisoners`,
 };

@@ -1,5 +1,6 @@
 import type { Services } from '../app.js';
 import { batchPages } from '../modules/batch/batch.pages.js';
+import { dataPage } from '../modules/export/export.pages.js';
 import { facilityPages } from '../modules/facility/facility.pages.js';
 import { personProfilePages } from '../modules/person/person-profile.pages.js';
 import { personDownloads } from '../modules/person/person.downloads.js';
@@ -18,6 +19,7 @@ export const PUBLIC_PAGES: readonly PageDefinition[] = [
   ...batchPages,
   ...facilityPages,
   ...statsPages,
+  dataPage,
 ];
 
 /** Every file made from a page's data (CSV, JSON). */

@@ -387,6 +387,25 @@ describeEachDialect('the public site', (database) => {
     );
   });
 
+  it('caches the CSV downloads like the pages: ETag, Cache-Control, 304 for the same filters only', async () => {
+    for (const url of [
+      '/en/prisoners.csv?status=held',
+      '/en/statistics/stock/held.csv',
+      '/en/prisoners.json',
+    ]) {
+      const first = await get(url);
+      expect(first.statusCode, url).toBe(200);
+      const etag = String(first.headers.etag);
+      expect(etag, url).toMatch(/^W\/"[\w-]+"$/);
+      expect(first.headers['cache-control'], url).toBe('no-cache');
+      const again = await get(url, { 'if-none-match': etag });
+      expect(again.statusCode, url).toBe(304);
+      expect(again.body).toBe('');
+    }
+    const held = String((await get('/en/prisoners.csv?status=held')).headers.etag);
+    expect((await get('/en/prisoners.csv?status=released', { 'if-none-match': held })).statusCode).toBe(200);
+  });
+
   it('lists the birthdays of this week and this month', async () => {
     // The clock says 2026-01-15; the held person was born on 20 January 1980.
     const page = (await get('/en/birthdays')).body;

@@ -192,4 +192,66 @@ describeEachDialect('feeds, downloads and the counter over HTTP', (database) => 
     );
     expect((await app.inject({ method: 'GET', url: '/data/nothing.csv' })).statusCode).toBe(404);
   });
+
+  it('caches the /data files: the SHA-256 as ETag, Cache-Control, and 304 to If-None-Match', async () => {
+    const index = (await app.inject({ method: 'GET', url: '/data/index.json' })).json<{
+      schema: string;
+      files: { name: string; url: string; sha256: string }[];
+    }>();
+    for (const file of index.files) {
+      const response = await app.inject({ method: 'GET', url: file.url });
+      expect(response.statusCode, file.name).toBe(200);
+      expect(response.headers.etag, file.name).toBe(`"${file.sha256}"`);
+      expect(response.headers['cache-control']).toBe('public, max-age=300');
+      const again = await app.inject({
+        method: 'GET',
+        url: file.url,
+        headers: { 'if-none-match': `W/"other", "${file.sha256}"` },
+      });
+      expect(again.statusCode, file.name).toBe(304);
+      expect(again.body).toBe('');
+      const stale = await app.inject({
+        method: 'GET',
+        url: file.url,
+        headers: { 'if-none-match': '"stale"' },
+      });
+      expect(stale.statusCode).toBe(200);
+    }
+    const schema = await app.inject({ method: 'GET', url: index.schema });
+    expect(schema.json<{ $schema: string }>().$schema).toContain('2020-12');
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: index.schema,
+          headers: { 'if-none-match': String(schema.headers.etag) },
+        })
+      ).statusCode,
+    ).toBe(304);
+  });
+
+  it('shows every download on the /data page of every locale, with size, SHA-256, licence and schema', async () => {
+    const index = (await app.inject({ method: 'GET', url: '/data/index.json' })).json<{
+      files: { name: string; url: string; bytes: number; sha256: string }[];
+    }>();
+    for (const [locale, licence] of [
+      ['en', 'Licence (proposed, not yet confirmed)'],
+      ['be', 'Ліцэнзія (прапанаваная, яшчэ не зацверджаная)'],
+      ['ru', 'Лицензия (предложенная, ещё не утверждённая)'],
+    ] as const) {
+      const page = await app.inject({ method: 'GET', url: `/${locale}/data` });
+      expect(page.statusCode).toBe(200);
+      for (const file of index.files) {
+        expect(page.body).toContain(`href="${file.url}"`);
+        expect(page.body).toContain(file.sha256);
+      }
+      expect(page.body).toContain(licence);
+      expect(page.body).toContain('CC BY 4.0');
+      expect(page.body).toContain('href="/data/unfree-export-v1.schema.json"');
+      expect(page.body).toContain('href="/feeds/releases.atom"');
+    }
+    const csv = index.files.find((file) => file.name === 'persons.csv');
+    const en = await app.inject({ method: 'GET', url: '/en/data' });
+    expect(en.body).toContain(`${new Intl.NumberFormat('en-GB').format(csv?.bytes ?? -1)} bytes`);
+  });
 });

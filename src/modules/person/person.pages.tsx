@@ -92,7 +92,7 @@ const listPage: PageDefinition = {
       body: (
         <>
           <h1>{t.list.title}</h1>
-          <form method="get" action={links.page(locale, '/prisoners')} class="filters" role="search">
+          <form method="get" action={links.search(locale)} class="filters" role="search">
             <div class="field wide">
               <label for="f-q">{t.list.search}</label>
               <input id="f-q" name="q" type="search" value={query.q ?? ''} autocomplete="off" />

@@ -1,0 +1,92 @@
+import { posix } from 'node:path';
+import { type Links, type QueryValues, queryString } from './links.js';
+import { isLocale } from './locale.js';
+
+/**
+ * The static mirror's links (docs/decisions/0013). Every address of the live site maps to one file:
+ * a page to "<path>/index.html", a file to itself; a query becomes part of the name, after a comma
+ * ("/en/prisoners?page=2" → "en/prisoners,page=2/index.html", "/en/prisoners.csv?status=held" →
+ * "en/prisoners,status=held.csv"). Links are relative to the page they are written into and name
+ * index.html explicitly, so the same folder works from any web server, under any prefix, and
+ * opened from disk (file://), where no server turns a folder into its index.html.
+ */
+
+/** Characters kept as they are in a query part of a file name; others become ~XX per UTF-8 byte. */
+const PLAIN = /[A-Za-z0-9_-]/;
+
+function escapeValue(value: string): string {
+  let escaped = '';
+  for (const char of value) {
+    if (PLAIN.test(char)) {
+      escaped += char;
+      continue;
+    }
+    for (const byte of Buffer.from(char, 'utf8'))
+      escaped += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return escaped;
+}
+
+/** "status=held,sort=-name" (keys sorted, so one query has one name), or "" without a query. */
+function querySlug(search: string): string {
+  const params = [...new URLSearchParams(search)].filter(([, value]) => value !== '');
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return params.map(([key, value]) => `${escapeValue(key)}=${escapeValue(value)}`).join(',');
+}
+
+/** Whether the last segment of a path names a file ("prisoners.csv"), not a page. */
+const isFilePath = (pathname: string) => /\.[a-z0-9]+$/i.test(pathname.split('/').pop() ?? '');
+
+/**
+ * The file (relative to the mirror's root, no leading slash) that holds a live address:
+ * "/en/" → "en/index.html", "/en/prisoners/abc" → "en/prisoners/abc/index.html".
+ */
+export function staticFileOf(url: string): string {
+  const index = url.indexOf('?');
+  const pathname = (index < 0 ? url : url.slice(0, index)).replace(/^\/+/, '');
+  const slug = querySlug(index < 0 ? '' : url.slice(index + 1));
+  if (isFilePath(pathname)) {
+    if (!slug) return pathname;
+    const dot = pathname.lastIndexOf('.');
+    return `${pathname.slice(0, dot)},${slug}${pathname.slice(dot)}`;
+  }
+  const base = pathname.replace(/\/+$/, '');
+  const page = slug ? (base ? `${base},${slug}` : `,${slug}`) : base;
+  return page ? `${page}/index.html` : 'index.html';
+}
+
+/** The href from one file of the mirror to another ("../releases/index.html"). */
+export function relativeHref(fromFile: string, toFile: string): string {
+  const href = posix.relative(posix.dirname(fromFile), toFile);
+  return href === '' ? posix.basename(toFile) : href;
+}
+
+export interface StaticLinkOptions {
+  /** The live server the API links point to; without it they point to the mirror's /data page. */
+  liveUrl?: string;
+  /** Called with every live address a link was made to, so the export can follow it. */
+  onLink?: (url: string) => void;
+}
+
+/** The page address of the mirror's own client-side search, in a locale. */
+export const staticSearchUrl = (locale: string) => `/${locale}/search`;
+
+/** Links for one file of the mirror, relative to it. */
+export function staticLinks(fromFile: string, options: StaticLinkOptions = {}): Links {
+  const to = (url: string) => {
+    options.onLink?.(url);
+    return relativeHref(fromFile, staticFileOf(url));
+  };
+  const pageUrl = (locale: string, path: string, query?: QueryValues) =>
+    `/${locale}${path === '/' ? '/' : path}${queryString(query)}`;
+  const [first = ''] = fromFile.split('/');
+  const locale = isLocale(first) ? first : 'en';
+  return {
+    page: (locale, path, query) => to(pageUrl(locale, path, query)),
+    asset: (name) => relativeHref(fromFile, `assets/${name}`),
+    api: (path) =>
+      options.liveUrl ? `${options.liveUrl.replace(/\/+$/, '')}/api${path}` : to(pageUrl(locale, '/data')),
+    file: (path) => to(path),
+    search: (locale) => to(staticSearchUrl(locale)),
+  };
+}
