@@ -27,7 +27,10 @@ export function fieldLabel(t: EditMessages, kind: EditableKind, name: string): s
   return labels[name.replace(/\.\d+\./, '.')] ?? name;
 }
 
-const optionLabel = (value: string) => value.replaceAll('_', ' ');
+export function optionLabel(t: EditMessages, value: string): string {
+  const labels: Readonly<Record<string, string>> = t.choices;
+  return labels[value] ?? value.replaceAll('_', ' ');
+}
 
 interface InputProps {
   field: ScalarField;
@@ -69,7 +72,7 @@ function Input({ field, name, label, value, errors, t, choices }: InputProps) {
             ]
           : field.type === 'reference'
             ? (choices[field.reference ?? 'source'] ?? [])
-            : (field.options ?? []).map((option) => ({ value: option, label: optionLabel(option) }));
+            : (field.options ?? []).map((option) => ({ value: option, label: optionLabel(t, option) }));
       const blank = field.type === 'tristate' ? t.form.unknown : t.form.none;
       const known = options.some((option) => option.value === value);
       control = (
