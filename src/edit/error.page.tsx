@@ -1,4 +1,5 @@
 import type { ErrorIssue } from '../lib/errors.js';
+import { ErrorSection } from '../site/components.js';
 import type { EditMessages } from './messages/index.js';
 import { type EditPage, editLink } from './shell.js';
 
@@ -12,22 +13,12 @@ export function errorPage(
   return {
     title,
     body: (
-      <section class="error">
-        <h1>{title}</h1>
-        <p>{text}</p>
-        {issues.length > 0 && (
-          <ul>
-            {issues.map((issue) => (
-              <li key={issue.path}>
-                <code>{issue.path}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p>
-          <a href={editLink('/')}>{t.errors.back}</a>
-        </p>
-      </section>
+      <ErrorSection
+        title={title}
+        text={text}
+        issues={issues}
+        back={{ href: editLink('/'), label: t.errors.back }}
+      />
     ),
   };
 }

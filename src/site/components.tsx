@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { ErrorIssue } from '../lib/errors.js';
 import { formatCount, formatNumber, formatPartialDate } from './format.js';
 import type { Messages } from './i18n.js';
 import type { Locale } from './locale.js';
@@ -99,4 +100,36 @@ export function Facts({ items }: { items: [string, ComponentChildren][] }) {
 
 export function triState(value: boolean | null | undefined, t: Messages): string {
   return value === true ? t.yes : value === false ? t.no : t.unknown;
+}
+
+/** What went wrong, in words and per field — never a stack trace (public site and editors alike). */
+export function ErrorSection({
+  title,
+  text,
+  issues,
+  back,
+}: {
+  title: string;
+  text: string;
+  issues: readonly ErrorIssue[];
+  back: { href: string; label: string };
+}) {
+  return (
+    <section class="error">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((issue) => (
+            <li key={issue.path}>
+              <code>{issue.path}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={back.href}>{back.label}</a>
+      </p>
+    </section>
+  );
 }

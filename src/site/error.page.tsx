@@ -1,4 +1,5 @@
 import type { ErrorIssue } from '../lib/errors.js';
+import { ErrorSection } from './components.js';
 import { messagesFor } from './i18n.js';
 import { renderDocument } from './layout.js';
 import { serverLinks } from './links.js';
@@ -27,22 +28,12 @@ export function renderErrorPage(
     title,
     path,
     children: (
-      <section class="error">
-        <h1>{title}</h1>
-        <p>{text}</p>
-        {issues.length > 0 && (
-          <ul>
-            {issues.map((issue) => (
-              <li key={issue.path}>
-                <code>{issue.path}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p>
-          <a href={serverLinks.page(locale, '/')}>{t.errors.backHome}</a>
-        </p>
-      </section>
+      <ErrorSection
+        title={title}
+        text={text}
+        issues={issues}
+        back={{ href: serverLinks.page(locale, '/'), label: t.errors.backHome }}
+      />
     ),
   });
 }
