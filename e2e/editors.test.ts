@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium, screenshot, seriousViolations } from './browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -15,21 +15,11 @@ import { type RunningServer, startServer } from '../src/server.js';
  * it, and the public person page shows both. The editor's browser keeps the site's CSP, so the
  * live warning script is proven to run under it; axe runs in the reviewer's, which bypasses it.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '..', 'test-output', 'screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI)
-  throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-if (!available) console.warn(`[unfree] no Chromium at ${CHROMIUM}: the browser tests are skipped.`);
+const available = chromiumAvailable('the browser tests');
 
 const PASSWORD = 'synthetic editors password';
 const EDITOR = 'synthetic-editor@example.org';
 const REVIEWER = 'synthetic-reviewer@example.org';
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
 
 describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 180_000 }, () => {
   let server: RunningServer;
@@ -42,7 +32,6 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
   const file = join(tmpdir(), `unfree-e2e-editors-${process.pid}-${Date.now()}.db`);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const config = loadConfig(
       { databaseUrl: `sqlite:${file}`, port: 0, logLevel: 'silent', seedDemo: 'auto' },
       {},
@@ -70,7 +59,7 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
       visibility: 'public',
       anonymous: false,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+    browser = await launchChromium();
     editorContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     reviewerContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
     editor = await editorContext.newPage();
@@ -83,8 +72,7 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
     for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true });
   });
 
-  const shoot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shoot = screenshot;
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${server.url}/edit`);
@@ -197,16 +185,3 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
     expect(problems).toEqual([]);
   });
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate<AxeResult>(
-    'axe.run(document, { resultTypes: ["violations"] })' as unknown as () => AxeResult,
-  );
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-}

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/app.js';
 import { type OpenedDatabase, openDatabase } from '../src/db/dialect.js';
@@ -16,11 +17,7 @@ import { type StaticServer, serveFolder } from '../test/static-server.js';
  * The static mirror in Chromium: written by `unfree export-site` from a synthetic registry, served
  * by a plain static file server and opened straight from disk (file://).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI)
-  throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-if (!available) console.warn(`[unfree] no Chromium at ${CHROMIUM}: the mirror's browser tests are skipped.`);
+const available = chromiumAvailable("the mirror's browser tests");
 
 describe.skipIf(!available)('the static mirror in a browser', { timeout: 120_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'unfree-e2e-mirror-'));
@@ -39,7 +36,7 @@ describe.skipIf(!available)('the static mirror in a browser', { timeout: 120_000
       servicesOn: (db, viewer) => buildServices(db, fixedClock, { viewer }),
     }).exportSite(root);
     server = await serveFolder(root);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium, screenshot, seriousViolations } from './browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -11,17 +11,7 @@ import { type RunningServer, startServer } from '../src/server.js';
  * Browser flows on the real server (a fresh SQLite file seeded with the demo dataset), driven
  * through Debian's Chromium. Screenshots of the main pages go to test-output/screenshots/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '..', 'test-output', 'screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI)
-  throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-if (!available) console.warn(`[unfree] no Chromium at ${CHROMIUM}: the browser tests are skipped.`);
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
+const available = chromiumAvailable('the browser tests');
 
 describe.skipIf(!available)('the public site in a browser', { timeout: 120_000 }, () => {
   let server: RunningServer;
@@ -31,13 +21,12 @@ describe.skipIf(!available)('the public site in a browser', { timeout: 120_000 }
   const file = join(tmpdir(), `unfree-e2e-${process.pid}-${Date.now()}.db`);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const config = loadConfig(
       { databaseUrl: `sqlite:${file}`, port: 0, logLevel: 'silent', seedDemo: 'auto' },
       {},
     );
     server = await startServer(config, () => undefined);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+    browser = await launchChromium();
     // axe is injected as a script: the site's CSP (rightly) refuses that, so this test context bypasses it.
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
@@ -54,20 +43,7 @@ describe.skipIf(!available)('the public site in a browser', { timeout: 120_000 }
     expect(response?.status(), path).toBe(200);
   };
 
-  const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  async function seriousViolations(): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate<AxeResult>(
-      'axe.run(document, { resultTypes: ["violations"] })' as unknown as () => AxeResult,
-    );
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      );
-  }
+  const shoot = (name: string) => screenshot(page, name);
 
   it('finds the Latin-named person from a Cyrillic search typed into the form', async () => {
     await open('/en/prisoners');
@@ -138,7 +114,7 @@ describe.skipIf(!available)('the public site in a browser', { timeout: 120_000 }
       const response = await page.goto(server.url + path);
       expect(response?.status(), path).toBe(name.startsWith('not-found') ? 404 : 200);
       await shoot(name);
-      problems.push(...(await seriousViolations()).map((problem) => `${path}: ${problem}`));
+      problems.push(...(await seriousViolations(page)).map((problem) => `${path}: ${problem}`));
     }
     expect(problems).toEqual([]);
   });
