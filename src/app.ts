@@ -135,7 +135,7 @@ export async function buildApp(given: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, { pageNotFound: sendNotFoundPage });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerAuth(app, { services: options.servicesFor(SYSTEM_VIEWER), config: options.config });
 
   await app.register(swagger, {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { keepingPreparedStatements } from './sqlite-statements.js';
 
 /** The only place in the code that knows SQLite from PostgreSQL. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -47,7 +48,7 @@ export function openDatabase(databaseUrl: string): OpenedDatabase {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: keepingPreparedStatements(sqlite) }),
       plugins: [new CamelCasePlugin()],
     });
     return { db, dialect, location: file, close: () => db.destroy() };

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Db, RevisionTable } from '../../db/database.js';
 
 /**
@@ -79,11 +80,20 @@ export async function selectRevisionPage(db: Db, afterSeq: number, limit: number
     .execute();
 }
 
+const headQuery = (db: Db) => db.selectFrom('revisionHead').select(['seq', 'hash']).where('id', '=', 1);
+const compiledHeadQueries = new WeakMap<Db, CompiledQuery<{ seq: number | string; hash: string }>>();
+
+/**
+ * The head of the chain. Compiled once per database handle: every page served from the public
+ * cache reads it to know whether the data changed, and building the query cost more than running it.
+ */
 export async function selectHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const row = await db
-    .selectFrom('revisionHead')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  let compiled = compiledHeadQueries.get(db);
+  if (!compiled) {
+    compiled = headQuery(db).compile();
+    compiledHeadQueries.set(db, compiled);
+  }
+  const row = (await db.executeQuery(compiled)).rows[0];
+  if (!row) throw new Error('the history head row is missing');
   return { seq: Number(row.seq), hash: row.hash };
 }
