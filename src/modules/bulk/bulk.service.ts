@@ -1,8 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { AppError, type ErrorIssue } from '../../lib/errors.js';
-import { isCertainlyBefore } from '../../lib/partial-date.js';
-import { encodeNameForms } from '../../names/forms.js';
-import { buildNameIndexEntries, type NameInput } from '../../names/matcher.js';
+import { AppError } from '../../lib/errors.js';
 import { type Change, recordRevisions } from '../history/history.service.js';
 import { type Clock, timestamp } from '../shared/clock.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -15,12 +12,11 @@ import {
   personRows,
   selectArticleIdsByReference,
 } from './bulk.repository.js';
-import {
-  type RegistryBundle,
-  type RegistryPerson,
-  registryFixedSchema,
-  registryPersonSchema,
-} from './bulk.schema.js';
+import { type PreparedPersons, checkPerson, nameRowsOf, validationError } from './bulk.prepare.js';
+import { type RegistryBundle, type RegistryPerson, registryFixedSchema } from './bulk.schema.js';
+import { type PreparingPool, defaultPreparingThreads, startPreparingPool } from './bulk.workers.js';
+
+export { nameFormRowOf, nameKeyRowsOf } from './bulk.prepare.js';
 
 /**
  * Bulk load of a whole registry (docs/decisions/0009-benchmarks-bulk-load-and-stock-in-sql.md): one transaction, multi-row
@@ -44,6 +40,12 @@ export interface BulkInput {
 export interface BulkLoadOptions {
   /** Persons per round of INSERTs (default 1000). */
   chunk?: number;
+  /**
+   * Worker threads that check and derive the name keys of the next chunks while this one is
+   * written (default: one less than the cores, at least one). Started only when the load reaches
+   * its second chunk, so small loads never pay for starting them; 0 does everything in this thread.
+   */
+  workers?: number;
   onProgress?: (persons: number) => void;
 }
 
@@ -51,88 +53,13 @@ export interface BulkLoadReport {
   persons: number;
   rows: Record<string, number>;
   revisions: number;
-  /** Where the time went, milliseconds: zod, name keys, history (diff + SHA-256), SQL. */
-  phasesMs: { validate: number; nameKeys: number; history: number; sql: number };
-}
-
-function nameInputsOf(person: Pick<RegistryPerson, 'names'>): NameInput[] {
-  return person.names.map((name) => ({
-    text: name.text,
-    script: name.script,
-    language: name.language,
-    system: name.system ?? null,
-  }));
-}
-
-/** The name_keys rows of a person, as reindexPersonNames writes them (the last entry of a key wins). */
-export function nameKeyRowsOf(person: Pick<RegistryPerson, 'id' | 'names'>) {
-  const entries = nameInputsOf(person).flatMap(buildNameIndexEntries);
-  return [...new Map(entries.map((entry) => [entry.key, entry])).values()].map((entry) => ({
-    personId: person.id,
-    key: entry.key,
-    variant: entry.variant,
-    system: entry.system,
-  }));
-}
-
-/** The stored key groups of a person, as reindexPersonNames writes them (name_forms). */
-export function nameFormRowOf(person: Pick<RegistryPerson, 'id' | 'names'>) {
-  return { personId: person.id, forms: encodeNameForms(nameInputsOf(person)) };
-}
-
-function validationError(where: string, error: unknown): AppError {
-  const issues: ErrorIssue[] =
-    error instanceof Error && 'issues' in error && Array.isArray(error.issues)
-      ? (error.issues as { path: PropertyKey[]; message: string }[]).map((issue) => ({
-          path: [where, ...issue.path.map(String)].join('.'),
-          message: issue.message,
-        }))
-      : [{ path: where, message: String(error) }];
-  return new AppError(
-    'validation_failed',
-    issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
-    issues,
-  );
-}
-
-/** The rules episode.service checks one by one, on a person's whole list of episodes. */
-function episodeIssues(person: RegistryPerson, where: string, today: string): ErrorIssue[] {
-  const issues: ErrorIssue[] = [];
-  let open = 0;
-  person.episodes.forEach((episode, index) => {
-    const at = `${where}.episodes.${index}`;
-    if (isCertainlyBefore(today, episode.detainedOn))
-      issues.push({ path: `${at}.detainedOn`, message: `${episode.detainedOn} is in the future` });
-    const released = episode.release?.releasedOn;
-    if (released && isCertainlyBefore(released, episode.detainedOn))
-      issues.push({
-        path: `${at}.release.releasedOn`,
-        message: `${released} is before the detention on ${episode.detainedOn}`,
-      });
-    if (released && isCertainlyBefore(today, released))
-      issues.push({ path: `${at}.release.releasedOn`, message: `${released} is in the future` });
-    const notBefore = (path: string, date: string | null | undefined, limit: string, what: string) => {
-      if (date && isCertainlyBefore(date, limit))
-        issues.push({ path: `${at}.${path}`, message: `${date} is before ${what} ${limit}` });
-    };
-    notBefore('verdictOn', episode.verdictOn, episode.detainedOn, 'the detention on');
-    episode.facilityStays.forEach((stay, stayIndex) => {
-      notBefore(
-        `facilityStays.${stayIndex}.to`,
-        stay.to,
-        stay.from ?? episode.detainedOn,
-        'the start of the stay',
-      );
-      notBefore(`facilityStays.${stayIndex}.from`, stay.from, episode.detainedOn, 'the detention on');
-    });
-    if (!episode.release) open += 1;
-  });
-  if (open > 1)
-    issues.push({
-      path: `${where}.episodes`,
-      message: `${open} episodes have no release; a person is held in one at a time`,
-    });
-  return issues;
+  /**
+   * Where the loading thread's time went, milliseconds: checking and name keys (0 for the chunks
+   * prepared by worker threads), waiting for a worker's chunk, history (diff + SHA-256), SQL.
+   */
+  phasesMs: { validate: number; nameKeys: number; waiting: number; history: number; sql: number };
+  /** Worker threads that prepared chunks (0: all in the loading thread). */
+  workers: number;
 }
 
 export function createBulkService(deps: BulkServiceDeps) {
@@ -142,7 +69,7 @@ export function createBulkService(deps: BulkServiceDeps) {
     /** Loads the bundle all or nothing; a bad record names itself (persons.<n>.…) and nothing is written. */
     async load(input: BulkInput, options: BulkLoadOptions = {}): Promise<BulkLoadReport> {
       const chunk = options.chunk ?? 1000;
-      const phasesMs = { validate: 0, nameKeys: 0, history: 0, sql: 0 };
+      const phasesMs = { validate: 0, nameKeys: 0, waiting: 0, history: 0, sql: 0 };
       const rows: Record<string, number> = {};
       let revisions = 0;
       let persons = 0;
@@ -241,11 +168,14 @@ export function createBulkService(deps: BulkServiceDeps) {
           }
         }
 
-        async function flush(batch: RegistryPerson[]): Promise<void> {
+        async function flush({ persons: batch, keys, forms }: PreparedPersons): Promise<void> {
           if (batch.length === 0) return;
-          await checkReferences(batch, persons - batch.length);
-          const keys = await time('nameKeys', () => batch.flatMap((person) => nameKeyRowsOf(person)));
-          const forms = await time('nameKeys', () => batch.map((person) => nameFormRowOf(person)));
+          for (const person of batch)
+            for (const episode of person.episodes)
+              for (const charge of episode.charges)
+                charge.articleId = articleIds.get(charge.articleId) ?? charge.articleId;
+          await checkReferences(batch, persons);
+          persons += batch.length;
           await write(personRows(batch, keys, forms, now));
           revisions += await time('history', () =>
             record(
@@ -282,33 +212,45 @@ export function createBulkService(deps: BulkServiceDeps) {
           options.onProgress?.(persons);
         }
 
-        let batch: RegistryPerson[] = [];
-        for (const raw of input.persons) {
-          const where = `persons.${persons}`;
-          const person = await time('validate', () => {
-            const result = registryPersonSchema.safeParse(raw);
-            if (!result.success) throw validationError(where, result.error);
-            const issues = episodeIssues(result.data, where, today);
-            if (issues.length > 0)
-              throw new AppError(
-                'rule_violated',
-                issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
-                issues,
-              );
-            return result.data;
-          });
-          for (const episode of person.episodes)
-            for (const charge of episode.charges)
-              charge.articleId = articleIds.get(charge.articleId) ?? charge.articleId;
-          batch.push(person);
-          persons += 1;
-          if (batch.length >= chunk) {
-            await flush(batch);
-            batch = [];
+        // Chunks are prepared ahead (by worker threads once the load is past its first chunk) and
+        // written in input order, so an error names the same first bad record as a sequential load.
+        const ahead: (() => Promise<PreparedPersons>)[] = [];
+        let pool: PreparingPool | undefined;
+        const wanted = options.workers ?? defaultPreparingThreads();
+        let read = 0;
+        const prepareInThisThread = (raw: unknown[], first: number) => async () => {
+          const checked = await time('validate', () =>
+            raw.map((person, offset) => checkPerson(person, first + offset, today)),
+          );
+          return { persons: checked, ...(await time('nameKeys', () => nameRowsOf(checked))) };
+        };
+        const enqueue = (raw: unknown[], first: number) => {
+          if (first > 0 && wanted > 0) pool ??= startPreparingPool(wanted);
+          if (!pool) return ahead.push(prepareInThisThread(raw, first));
+          const started = pool.prepare(raw, first, today);
+          started.catch(() => undefined); // awaited in turn below; an earlier failure may come first
+          return ahead.push(() => time('waiting', () => started));
+        };
+        const writeOldest = async () => {
+          const next = ahead.shift();
+          if (next) await flush(await next());
+        };
+        try {
+          let raw: unknown[] = [];
+          for (const person of input.persons) {
+            raw.push(person);
+            if (raw.length < chunk) continue;
+            enqueue(raw, read);
+            read += raw.length;
+            raw = [];
+            if (ahead.length > (pool?.size ?? 0)) await writeOldest();
           }
+          if (raw.length > 0) enqueue(raw, read);
+          while (ahead.length > 0) await writeOldest();
+        } finally {
+          await pool?.close();
         }
-        await flush(batch);
-        return { persons, rows, revisions, phasesMs };
+        return { persons, rows, revisions, phasesMs, workers: pool?.size ?? 0 };
       });
     },
   };

@@ -9,6 +9,7 @@ import { episodeFilterSchema } from '../episode/episode.schema.js';
 import { personFilterSchema } from '../person/person.schema.js';
 import { verifyChain } from '../history/history.service.js';
 import type { RegistryPerson } from './bulk.schema.js';
+import { checkPerson, nameRowsOf } from './bulk.prepare.js';
 
 const TODAY = '2026-01-14'; // the day before fixedClock's
 const registry = (persons: number, seed: number) => {
@@ -76,6 +77,7 @@ describeEachDialect('bulk load', (database) => {
   it('stores what the services would: records readable, names searchable, stock as in the input, history chained', async () => {
     const bundle = registry(120, 9);
     const report = await services().bulk.load(bundle, { chunk: 25 });
+    expect(report.workers).toBeGreaterThanOrEqual(1); // past the first chunk, worker threads prepared them
     const episodes = bundle.persons.flatMap((person) => person.episodes);
     expect(report.persons).toBe(120);
     expect(report.rows.episodes).toBe(episodes.length);
@@ -133,5 +135,33 @@ describeEachDialect('bulk load', (database) => {
     // The one-by-one path continues the same chain.
     await services().persons.create(aPerson());
     expect(await verifyChain(database().db)).toMatchObject({ ok: true, checked: records + 1 });
+  });
+
+  it('stores the same name rows whether a worker thread or the loading thread prepared a chunk', async () => {
+    const bundle = registry(70, 12);
+    const withWorkers = { ...bundle, persons: bundle.persons.slice(0, 40) };
+    // The second part's articles are found by code and number; its facilities and batches by id.
+    const inThisThread = {
+      fixed: { ...bundle.fixed, facilities: [], batches: [] },
+      persons: bundle.persons.slice(40),
+    };
+    expect((await services().bulk.load(withWorkers, { chunk: 10, workers: 2 })).workers).toBe(2);
+    expect((await services().bulk.load(inThisThread, { chunk: 10, workers: 0 })).workers).toBe(0);
+    const expected = nameRowsOf(bundle.persons.map((person, index) => checkPerson(person, index, TODAY)));
+    const ids = bundle.persons.map((person) => person.id);
+    const keys = await database()
+      .db.selectFrom('nameKeys')
+      .select(['personId', 'key', 'variant', 'system'])
+      .where('personId', 'in', ids)
+      .execute();
+    const forms = await database()
+      .db.selectFrom('nameForms')
+      .select(['personId', 'forms'])
+      .where('personId', 'in', ids)
+      .execute();
+    const order = (rows: { personId: string; key?: string }[]) =>
+      rows.map((row) => JSON.stringify(row)).sort();
+    expect(order(keys)).toEqual(order(expected.keys));
+    expect(order(forms)).toEqual(order(expected.forms));
   });
 });

@@ -39,6 +39,9 @@ const UNTRACKED = new Set(['updatedAt', 'version', 'createdAt']);
 
 const mayShareText = (value: unknown): boolean => typeof value === 'object' || typeof value === 'number';
 
+const nullAgainstObject = (a: unknown, b: unknown): boolean =>
+  (a === null && typeof b === 'object') || (b === null && typeof a === 'object');
+
 export function fieldDiff(before: object | null, after: object | null): FieldDiff {
   const from = (before ?? {}) as Record<string, unknown>;
   const to = (after ?? {}) as Record<string, unknown>;
@@ -50,7 +53,9 @@ export function fieldDiff(before: object | null, after: object | null): FieldDif
     if (a === b) continue;
     // Serialised only when the texts may still agree: objects, arrays, null and numbers (NaN and
     // Infinity are null in JSON); a string or a boolean differs from any other value.
-    const comparable = mayShareText(a) && mayShareText(b);
+    // Null against an object or an array never agrees either ("null" against "{…" or "[…"): the
+    // common case of a record's creation, whose fields are compared with nothing.
+    const comparable = mayShareText(a) && mayShareText(b) && !nullAgainstObject(a, b);
     if (!comparable || canonicalJson(a) !== canonicalJson(b)) diff[key] = { from: a, to: b };
   }
   return diff;

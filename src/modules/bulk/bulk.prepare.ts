@@ -1,0 +1,135 @@
+import { AppError, type ErrorIssue } from '../../lib/errors.js';
+import { isCertainlyBefore } from '../../lib/partial-date.js';
+import { encodeNameForms } from '../../names/forms.js';
+import { buildNameIndexEntries, type NameInput } from '../../names/matcher.js';
+import { type RegistryPerson, registryPersonSchema } from './bulk.schema.js';
+
+/**
+ * The part of a bulk load that needs no database: each person checked (zod create schema and the
+ * rules episode.service checks one by one) and its name-search rows derived. Pure, so it runs in
+ * the loading thread or in a worker thread alike (bulk.workers.ts), with the same result.
+ */
+
+export interface NameKeyRow {
+  personId: string;
+  key: string;
+  variant: string;
+  system: string;
+}
+
+export interface NameFormRow {
+  personId: string;
+  forms: string;
+}
+
+export interface PreparedPersons {
+  persons: RegistryPerson[];
+  keys: NameKeyRow[];
+  forms: NameFormRow[];
+}
+
+function nameInputsOf(person: Pick<RegistryPerson, 'names'>): NameInput[] {
+  return person.names.map((name) => ({
+    text: name.text,
+    script: name.script,
+    language: name.language,
+    system: name.system ?? null,
+  }));
+}
+
+/** The name_keys rows of a person, as reindexPersonNames writes them (the last entry of a key wins). */
+export function nameKeyRowsOf(person: Pick<RegistryPerson, 'id' | 'names'>): NameKeyRow[] {
+  const entries = nameInputsOf(person).flatMap(buildNameIndexEntries);
+  return [...new Map(entries.map((entry) => [entry.key, entry])).values()].map((entry) => ({
+    personId: person.id,
+    key: entry.key,
+    variant: entry.variant,
+    system: entry.system,
+  }));
+}
+
+/** The stored key groups of a person, as reindexPersonNames writes them (name_forms). */
+export function nameFormRowOf(person: Pick<RegistryPerson, 'id' | 'names'>): NameFormRow {
+  return { personId: person.id, forms: encodeNameForms(nameInputsOf(person)) };
+}
+
+export function validationError(where: string, error: unknown): AppError {
+  const issues: ErrorIssue[] =
+    error instanceof Error && 'issues' in error && Array.isArray(error.issues)
+      ? (error.issues as { path: PropertyKey[]; message: string }[]).map((issue) => ({
+          path: [where, ...issue.path.map(String)].join('.'),
+          message: issue.message,
+        }))
+      : [{ path: where, message: String(error) }];
+  return new AppError(
+    'validation_failed',
+    issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+    issues,
+  );
+}
+
+/** The rules episode.service checks one by one, on a person's whole list of episodes. */
+function episodeIssues(person: RegistryPerson, where: string, today: string): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  let open = 0;
+  person.episodes.forEach((episode, index) => {
+    const at = `${where}.episodes.${index}`;
+    if (isCertainlyBefore(today, episode.detainedOn))
+      issues.push({ path: `${at}.detainedOn`, message: `${episode.detainedOn} is in the future` });
+    const released = episode.release?.releasedOn;
+    if (released && isCertainlyBefore(released, episode.detainedOn))
+      issues.push({
+        path: `${at}.release.releasedOn`,
+        message: `${released} is before the detention on ${episode.detainedOn}`,
+      });
+    if (released && isCertainlyBefore(today, released))
+      issues.push({ path: `${at}.release.releasedOn`, message: `${released} is in the future` });
+    const notBefore = (path: string, date: string | null | undefined, limit: string, what: string) => {
+      if (date && isCertainlyBefore(date, limit))
+        issues.push({ path: `${at}.${path}`, message: `${date} is before ${what} ${limit}` });
+    };
+    notBefore('verdictOn', episode.verdictOn, episode.detainedOn, 'the detention on');
+    episode.facilityStays.forEach((stay, stayIndex) => {
+      notBefore(
+        `facilityStays.${stayIndex}.to`,
+        stay.to,
+        stay.from ?? episode.detainedOn,
+        'the start of the stay',
+      );
+      notBefore(`facilityStays.${stayIndex}.from`, stay.from, episode.detainedOn, 'the detention on');
+    });
+    if (!episode.release) open += 1;
+  });
+  if (open > 1)
+    issues.push({
+      path: `${where}.episodes`,
+      message: `${open} episodes have no release; a person is held in one at a time`,
+    });
+  return issues;
+}
+
+/** One person checked; a bad one names itself (persons.<n>.…). */
+export function checkPerson(raw: unknown, index: number, today: string): RegistryPerson {
+  const where = `persons.${index}`;
+  const result = registryPersonSchema.safeParse(raw);
+  if (!result.success) throw validationError(where, result.error);
+  const issues = episodeIssues(result.data, where, today);
+  if (issues.length > 0)
+    throw new AppError(
+      'rule_violated',
+      issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+      issues,
+    );
+  return result.data;
+}
+
+/** The name rows of checked persons. */
+export function nameRowsOf(persons: readonly RegistryPerson[]): Pick<PreparedPersons, 'keys' | 'forms'> {
+  return { keys: persons.flatMap(nameKeyRowsOf), forms: persons.map(nameFormRowOf) };
+}
+
+/** A chunk of raw persons, the first of them at `first` in the load: checked, with their name rows. */
+export function preparePersons(raw: readonly unknown[], first: number, today: string): PreparedPersons {
+  const persons = raw.map((person, offset) => checkPerson(person, first + offset, today));
+  return { persons, ...nameRowsOf(persons) };
+}
