@@ -4,6 +4,9 @@
  *   npx tsx bench/registry.bench.ts --persons 100000 [--dialect sqlite|postgres|both] [--seed 1]
  *        [--sample 1000] [--main-load bulk|raw] [--queries 200] [--stats-runs 5] [--old-stats auto|yes|no]
  *        [--pg-url postgres://…] [--out bench/results] [--keep]
+ *   npx tsx bench/registry.bench.ts --database-url <an existing registry> [--sample 0] …
+ *        (the reads and statistics on a registry made beforehand, e.g. by `unfree generate --persons
+ *        1000000`; --persons is then only the label of the result file; --sample 0 skips step 1)
  *
  * For each dialect:
  * 1. Load paths compared on the same `--sample` persons, each into a fresh database: the one-by-one
@@ -20,7 +23,7 @@
 import type { Kysely } from 'kysely';
 import { buildServices } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import type { DialectName } from '../src/db/dialect.js';
+import { type DialectName, dialectOf } from '../src/db/dialect.js';
 import {
   fixedRows,
   insertTableRows,
@@ -43,6 +46,7 @@ import {
   type BenchDatabase,
   analyze,
   createBenchDatabase,
+  openBenchDatabase,
   loadAverage,
   log,
   machine,
@@ -86,6 +90,8 @@ export interface RegistryBenchOptions {
   pgUrl: string;
   out?: string | undefined;
   keep: boolean;
+  /** An existing registry to read instead of loading one (its dialect replaces --dialect). */
+  databaseUrl?: string | undefined;
 }
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -373,6 +379,24 @@ async function loadMain(database: BenchDatabase, options: RegistryBenchOptions) 
   return { ids: picked, wallMs: run.wallMs, cpuMs: run.cpuMs, analyzeMs: analyzed.wallMs };
 }
 
+/** Public, named persons of a registry made beforehand, sampled with the seed. */
+async function sampleExisting(database: BenchDatabase, options: RegistryBenchOptions) {
+  const rows = await database.db
+    .selectFrom('persons')
+    .select('id')
+    .where('visibility', '=', 'public')
+    .where('anonymous', '=', 0)
+    .orderBy('id')
+    .execute();
+  const random = mulberry32(options.seed + 1);
+  const ids = rows.map((row) => row.id);
+  for (let index = ids.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [ids[index], ids[other]] = [ids[other] as string, ids[index] as string];
+  }
+  return { ids: ids.slice(0, options.queries), wallMs: 0, cpuMs: 0, analyzeMs: 0 };
+}
+
 async function reads(database: BenchDatabase, ids: readonly string[], options: RegistryBenchOptions) {
   const services = buildServices(database.db, clock, { viewer: PUBLIC_VIEWER });
   const random = mulberry32(options.seed + 2);
@@ -465,19 +489,25 @@ export async function runRegistryBench(
       machine: machine(),
       parameters: { ...options, dialects: undefined, pgUrl: undefined },
     };
-    result.loadPaths = await compareLoadPaths(dialect, options);
-    const database = await createBenchDatabase(dialect, options.pgUrl, 'main');
+    if (options.sample > 0) result.loadPaths = await compareLoadPaths(dialect, options);
+    const database = options.databaseUrl
+      ? await openBenchDatabase(options.databaseUrl)
+      : await createBenchDatabase(dialect, options.pgUrl, 'main');
     try {
-      log(`registry ${dialect} ${options.persons}: main registry (${options.mainLoad})`);
-      const loaded = await loadMain(database, options);
+      log(
+        `registry ${dialect} ${options.persons}: main registry (${options.databaseUrl ? 'existing' : options.mainLoad})`,
+      );
+      const loaded = options.databaseUrl
+        ? await sampleExisting(database, options)
+        : await loadMain(database, options);
       const counts = await countRows(database.db);
       result.mainLoad = {
-        path: options.mainLoad,
+        path: options.databaseUrl ? 'existing' : options.mainLoad,
         wallMs: loaded.wallMs,
         cpuMs: loaded.cpuMs,
         analyzeMs: loaded.analyzeMs,
         rows: total(counts),
-        rowsPerSecond: round(total(counts) / (loaded.wallMs / 1000), 0),
+        rowsPerSecond: loaded.wallMs > 0 ? round(total(counts) / (loaded.wallMs / 1000), 0) : null,
         tables: counts,
         databaseSizeMiB: round((await database.sizeBytes()) / 2 ** 20, 1),
       };
@@ -503,12 +533,13 @@ export async function runRegistryBench(
 
 export function registryOptions(args: Args): RegistryBenchOptions {
   const persons = args.int('persons', 10_000);
+  const databaseUrl = args.value('database-url');
   const mainLoad = args.value('main-load') ?? 'bulk';
   if (mainLoad !== 'bulk' && mainLoad !== 'raw') throw new Error('--main-load must be bulk or raw');
   const oldStats = args.value('old-stats') ?? 'auto';
   return {
     persons,
-    dialects: args.dialects(),
+    dialects: databaseUrl ? [dialectOf(databaseUrl)] : args.dialects(),
     seed: args.int('seed', 1),
     sample: args.int('sample', 1000),
     mainLoad,
@@ -518,6 +549,7 @@ export function registryOptions(args: Args): RegistryBenchOptions {
     pgUrl: args.pgUrl(),
     out: args.value('out'),
     keep: args.flag('keep'),
+    databaseUrl,
   };
 }
 

@@ -16,14 +16,21 @@ interface Registry {
   parameters: { persons: number; mainLoad: string };
   machine: { loadAverageAtStart: number[] };
   loadAverageAtEnd: number[];
-  loadPaths: {
+  /** Absent when the bench read a registry made beforehand with --sample 0. */
+  loadPaths?: {
     persons: number;
     raw: { rowsPerSecond: number; rowsPerCpuSecond: number };
     bulk: { rowsPerSecond: number; rowsPerCpuSecond: number; phasesMs: Record<string, number> };
     service: { persons: number; rowsPerSecond: number; rowsPerCpuSecond: number };
     shareOfRaw: { bulk: number; service: number; bulkCpu: number; serviceCpu: number };
   };
-  mainLoad: { path: string; wallMs: number; rows: number; rowsPerSecond: number; databaseSizeMiB: number };
+  mainLoad: {
+    path: string;
+    wallMs: number;
+    rows: number;
+    rowsPerSecond: number | null;
+    databaseSizeMiB: number;
+  };
   reads: { personPage: Times; lists: Record<string, Times & { total?: number }> };
   stats: {
     episodes: number;
@@ -99,12 +106,13 @@ out.push(
     'service path',
     'bulk / raw (wall, CPU)',
     'service / raw',
-    'bulk phases ms (validate, keys, history, sql)',
+    'bulk phases ms (validate, keys, waiting for workers, history, sql)',
   ]),
   rule(9),
 );
 for (const r of registries) {
   const p = r.loadPaths;
+  if (!p) continue;
   const phases = p.bulk.phasesMs;
   out.push(
     row([
@@ -116,7 +124,9 @@ for (const r of registries) {
       `${n(p.service.rowsPerSecond)} / ${n(p.service.rowsPerCpuSecond)}`,
       `${pct(p.shareOfRaw.bulk)}, ${pct(p.shareOfRaw.bulkCpu)}`,
       pct(p.shareOfRaw.service),
-      [phases.validate, phases.nameKeys, phases.history, phases.sql].map((v) => n(v ?? 0)).join(', '),
+      [phases.validate, phases.nameKeys, phases.waiting, phases.history, phases.sql]
+        .map((v) => n(v ?? 0))
+        .join(', '),
     ]),
   );
 }
@@ -130,8 +140,8 @@ for (const r of registries) {
       n(r.parameters.persons),
       m.path,
       n(m.rows),
-      n(m.wallMs / 1000),
-      n(m.rowsPerSecond),
+      m.path === 'existing' ? '–' : n(m.wallMs / 1000),
+      m.rowsPerSecond === null ? '–' : n(m.rowsPerSecond),
       n(m.databaseSizeMiB),
     ]),
   );

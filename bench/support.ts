@@ -235,6 +235,36 @@ export async function createBenchDatabase(
   };
 }
 
+/**
+ * A registry that already exists (e.g. made by `unfree generate`), migrated to the latest schema.
+ * It is never dropped: `drop` only closes it.
+ */
+export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
+  const opened = openDatabase(url);
+  await migrateToLatest(opened.db);
+  let closed = false;
+  const close = async () => {
+    if (!closed) await opened.close();
+    closed = true;
+  };
+  const sizeBytes = async () => {
+    if (opened.dialect === 'sqlite') {
+      return ['', '-wal'].reduce((total, extra) => {
+        try {
+          return total + statSync(opened.location + extra).size;
+        } catch {
+          return total;
+        }
+      }, 0);
+    }
+    const { rows } = await sql<{
+      size: string;
+    }>`select pg_database_size(current_database())::text as size`.execute(opened.db);
+    return Number(rows[0]?.size ?? 0);
+  };
+  return { db: opened.db, dialect: opened.dialect, url, sizeBytes, close, drop: close };
+}
+
 /** Fresh planner statistics after a bulk load, as an operator would run (ANALYZE on both dialects). */
 export async function analyze(db: Kysely<Database>): Promise<void> {
   await sql`analyze`.execute(db);
