@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Transaction } from 'kysely';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 /**
  * Table types as the application sees them (camelCase; the CamelCasePlugin maps them to the
@@ -27,6 +27,8 @@ export interface PersonTable extends Versioned, Visible {
   biography: string | null;
   internalNotes: string | null;
   contacts: string | null;
+  /** The folded primary name (else the first entered): the key of lists sorted by name (0017). */
+  sortName: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonNameTable {

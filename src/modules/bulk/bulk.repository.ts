@@ -138,6 +138,7 @@ export function personRows(
       biography: person.biography ?? null,
       internalNotes: person.internalNotes ?? null,
       contacts: person.contacts ?? null,
+      sortName: person.names[primary] ? foldForSearch(person.names[primary].text) : null,
       ...stamp,
     });
     person.names.forEach((name, position) =>

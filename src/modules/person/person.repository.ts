@@ -48,7 +48,7 @@ export interface NewPersonTie {
   note: string | null;
 }
 
-type PersonValues = Omit<PersonTable, 'version' | 'visibility' | 'anonymous'> & {
+type PersonValues = Omit<PersonTable, 'version' | 'visibility' | 'anonymous' | 'sortName'> & {
   visibility: string;
   anonymous: number;
 };
@@ -82,8 +82,19 @@ export async function selectPersonRows(db: Db, ids: readonly string[]): Promise<
   return db.selectFrom('persons').selectAll().where('id', 'in', ids).execute();
 }
 
+/** The key of lists sorted by name: the folded primary name, else the first one entered. */
+export function sortNameOf(names: readonly Pick<NewPersonName, 'text' | 'isPrimary'>[]): string | null {
+  const chosen = names.find((name) => name.isPrimary) ?? names[0];
+  return chosen ? foldForSearch(chosen.text) : null;
+}
+
 export async function replaceNames(db: Db, personId: string, names: readonly NewPersonName[]): Promise<void> {
   await db.deleteFrom('personNames').where('personId', '=', personId).execute();
+  await db
+    .updateTable('persons')
+    .set({ sortName: sortNameOf(names) })
+    .where('id', '=', personId)
+    .execute();
   if (names.length === 0) return;
   await db
     .insertInto('personNames')
@@ -181,16 +192,6 @@ const openEpisodeOf = (eb: PersonsEb) =>
         ),
       ),
   );
-
-/** The sort key for "name": the primary name, else the first one entered. */
-const sortNameOf = (eb: PersonsEb) =>
-  eb
-    .selectFrom('personNames')
-    .select('personNames.folded')
-    .whereRef('personNames.personId', '=', 'persons.id')
-    .orderBy('personNames.isPrimary', 'desc')
-    .orderBy('personNames.position')
-    .limit(1);
 
 /** Filters beyond the public schema, for callers inside the server (search results, birthdays). */
 export interface PersonQuery extends PersonFilter {
@@ -318,14 +319,14 @@ function whereFilters(filter: Omit<PersonQuery, keyof Pagination | 'sort'>, scop
       );
     }
     if (filter.tieCountry !== undefined) {
+      // The few persons tied to a country, as a list: correlated, SQLite probed the country index
+      // once per person (730,000 rows read for 73 ties at 10,000 persons).
       const country = filter.tieCountry;
       conditions.push(
-        eb.exists(
-          eb
-            .selectFrom('personTies')
-            .select('personTies.id')
-            .whereRef('personTies.personId', '=', 'persons.id')
-            .where('personTies.country', '=', country),
+        eb(
+          'persons.id',
+          'in',
+          eb.selectFrom('personTies').select('personTies.personId').where('personTies.country', '=', country),
         ),
       );
     }
@@ -361,7 +362,7 @@ export async function findPersonIds(
   const direction = filter.sort.startsWith('-') ? 'desc' : 'asc';
   const key = filter.sort.replace(/^-/, '');
   let query = base.select('persons.id');
-  if (key === 'name') query = query.orderBy(sortNameOf, direction);
+  if (key === 'name') query = query.orderBy('persons.sortName', direction);
   if (key === 'createdAt') query = query.orderBy('persons.createdAt', direction);
   if (key === 'birthDate') query = query.orderBy('persons.birthDate', direction);
   const rows = await query.orderBy('persons.id').limit(filter.limit).offset(filter.offset).execute();
