@@ -147,9 +147,9 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
       absolute: false,
     });
   }
-  for (const match of text.matchAll(/(?<!\p{L})(пазаўчора|учора|сёння)(?!\p{L})/giu)) {
+  for (const match of text.matchAll(/(?<!\p{L})(пазаўчора|[уў]чора|сёння)(?!\p{L})/giu)) {
     const word = (match[1] ?? '').toLowerCase();
-    const shift = word === 'пазаўчора' ? -2 : word === 'учора' ? -1 : 0;
+    const shift = word === 'пазаўчора' ? -2 : word.endsWith('чора') ? -1 : 0;
     found.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -158,7 +158,68 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
       absolute: false,
     });
   }
+  for (const match of text.matchAll(BE_DAYS_AGO)) {
+    const word = (match[1] ?? '').toLowerCase();
+    const days = BE_SMALL_NUMBERS[word] ?? Number(word);
+    if (!Number.isInteger(days) || days < 1 || days > 31) continue;
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date: shiftDays(context.publishedOn, -days),
+      absolute: false,
+    });
+  }
+  for (const match of text.matchAll(/(?<!\p{L})[уў]\s+мінулым\s+(месяцы|годзе)(?!\p{L})/giu)) {
+    const month = (match[1] ?? '').toLowerCase() === 'месяцы';
+    const date = month
+      ? pubMonth === 1
+        ? `${pubYear - 1}-12`
+        : `${pubYear}-${pad(pubMonth - 1)}`
+      : String(pubYear - 1);
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date,
+      absolute: false,
+    });
+  }
   return found;
+}
+
+const BE_SMALL_NUMBERS: Readonly<Record<string, number>> = {
+  адзін: 1,
+  два: 2,
+  дзве: 2,
+  тры: 3,
+  чатыры: 4,
+  пяць: 5,
+  шэсць: 6,
+  сем: 7,
+};
+
+/** "тры дні таму", "5 дзён таму": days before the publication. */
+const BE_DAYS_AGO =
+  /(?<![\d\p{L}])(\d{1,2}|адзін|два|дзве|тры|чатыры|пяць|шэсць|сем)\s+(?:дзень|дні|дзён)\s+таму(?!\p{L})/giu;
+
+/**
+ * "last week", "на прошлой неделе", "на мінулым тыдні": no day, but the month of the day a week
+ * before the publication (the reading the published totals already use), so an event of last week
+ * is dated to its month rather than left undated.
+ */
+const LAST_WEEK_PHRASE =
+  /\b(?:last|past|previous) week\b|(?<!\p{L})(?:на (?:прошлой|минувшей|мінулым) (?:неделе|тыдні))(?!\p{L})/giu;
+
+function lastWeeks(text: string, context: DateContext): DateMention[] {
+  const month = shiftDays(context.publishedOn, -7).slice(0, 7);
+  return [...text.matchAll(LAST_WEEK_PHRASE)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    date: month,
+    absolute: false,
+  }));
 }
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
@@ -183,12 +244,13 @@ function cyrillicWeekdays(text: string, context: DateContext): DateMention[] {
   const found: DateMention[] = [];
   const published = new Date(`${context.publishedOn}T00:00:00Z`);
   const pattern = new RegExp(
-    `(?<!\\p{L})(?:в|во|у|ў)\\s+(${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})`,
+    `(?<!\\p{L})(?:в|во|у|ў)\\s+(?:(прошл\\p{L}*|минувш\\p{L}*|мінул\\p{L}*|апошн\\p{L}*)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})`,
     'giu',
   );
   for (const match of text.matchAll(pattern)) {
-    const weekday = WEEKDAYS[(match[1] ?? '').toLowerCase()] ?? 0;
-    const back = (published.getUTCDay() - weekday + 7) % 7;
+    const weekday = WEEKDAYS[(match[2] ?? '').toLowerCase()] ?? 0;
+    // "в прошлую пятницу" read on a Friday is a week ago; "в пятницу" that day.
+    const back = (published.getUTCDay() - weekday + 7) % 7 || (match[1] ? 7 : 0);
     found.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -280,6 +342,9 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   const found: DateMention[] = [];
   if (language === 'be') found.push(...belarusianDates(text, context));
   if (language !== 'en') found.push(...cyrillicWeekdays(text, context), ...dayBefore(text, context));
+  found.push(
+    ...lastWeeks(text, context).filter((w) => !found.some((d) => w.start < d.end && d.start < w.end)),
+  );
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
   // chrono costs a few milliseconds a call whatever the length: call it once per article.
   // Lower case keeps every offset and lets sentence-initial words match ("В понедельник").

@@ -7,9 +7,25 @@ import type { CountQualifier } from './types.js';
 export const RELEASE_VERB =
   /\b(?:released|releases|releasing|release of|freed|frees|freeing|pardoned|pardons|set free|walked free|walked out of|let go|granted clemency|grants? clemency)\b|(?<!\p{L})(?:освобо(?:дил|дила|дили|ждены|жден|ждён|ждена|дило|жд[её]н\p{L}*)|помилова\p{L}*|вышл\p{L}* на свободу|на свободу вы(?:шл|ш|йд)\p{L}*|выпу(?:стил|щен)\p{L}*|отпу(?:стил|щен)\p{L}*|вызвал(?:іў|іла|ілі|ены|ены|ена|ены)|вызвален\p{L}*|памілава\p{L}*|выйшл\p{L}* на волю|на волю выйш\p{L}*|выпусціл\p{L}*|адпусціл\p{L}*)/iu;
 
-/** The sentence is about a release that did not (yet) happen, or about many releases over time. */
+/**
+ * The sentence is about a release that did not (yet) happen, or about many releases over time:
+ * demands, conditions ("if", "если"), possibility ("could", "may", "могут", "могуць"), plans and
+ * promises ("will be freed", "is expected to", "будут освобождены", "пообещал", "абяцаюць").
+ */
 export const NOT_AN_EVENT =
-  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|must|ha(?:ve|s) to|need(?:s)? to|hopes?|expects?|will (?:be )?(?:free|release)|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|должн\p{L}*|павінн\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*)/iu;
+  /\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s)?|could|might|would|should|must|may|ha(?:ve|s) to|need(?:s)? to|hop(?:es?|ed|ing)|expect(?:s|ed|ing)?|if|unless|will (?:soon |now |also )?(?:be )?(?:free|freed|release|released|pardon|pardoned|let go|set free)|(?:is|are|was|were) (?:due|set|scheduled|going|about|likely|poised) to (?:be )?(?:free|freed|release|released|pardon|pardoned)|(?:is|are|was|were) to be (?:freed|released|pardoned)|plan(?:s|ned|ning)? to|ready to|prepared to|willing to|offer(?:ed|s|ing)? to|promis(?:e|ed|es|ing) to|threaten(?:ed|s|ing)? to|se(?:ek|eks|eking)|sought|press(?:ed|es|ing)? for|push(?:ed|es|ing)? for|campaign(?:ed|s|ing)? for|since (?:19|20)\d\d|in total|a total of|so far this year|over the past|refused to)\b|(?<!\p{L})(?:треб\p{L}*|призва\p{L}*|призыва\p{L}*|должн\p{L}*|павінн\p{L}*|может|могут|мог бы|могли бы|надеет\p{L}*|всего с|в общей сложности|с (?:19|20)\d\d года|за (?:все|всё) время|патрабу\p{L}*|заклік\p{L}*|если|будут|будет|освободят|освободит|отпустят|отпустит|помилуют|помилует|выпустят|(?:планиру\p{L}*|намерен\p{L}*|собира\p{L}*|обеща\p{L}*|пообеща\p{L}*|готов\p{L}*|плану\p{L}*|абяца\p{L}*|паабяца\p{L}*|гатов\p{L}*) (?:\p{L}+ )?(?:освобод|отпуст|помил|выпуст|вызвал|адпус|памілав)\p{L}*|ожида(?:ется|ются|ют)|чакаецца|чакаюць|будуць|будзе|вызваляць|вызваліць|можа|могуць|маглі б|калі б)(?!\p{L})/iu;
+
+/**
+ * A release verb said not to have happened: "No releases", "no one was freed", "none of them has
+ * been released", "не был освобождён", "не вызвалілі". Not a qualifier of a count ("no fewer than",
+ * "не менее"), which precedes a real release.
+ */
+export const NEGATION_BEFORE =
+  /(?:\b(?:no(?! (?:fewer|less|later|sooner) than)|not(?! (?:only|least|just)\b)|never|none|nobody|no one|neither|nor|yet to|without)\b|n't\b)(?:\s+[\p{L}'’-]+){0,5}?\s*$|(?<!\p{L})(?:не(?!\s+(?:менее|меньше|только|раньше|позднее|позже|менш|толькі))|ни|нет|никто|никого|ніхто|нікога|ні|няма)(?:\s+\p{L}+){0,5}?\s*$/iu;
+
+/** "освобождены не были", "вызвалены не былі": the negation after the participle. */
+export const NEGATION_AFTER =
+  /^\s*(?:так и |так і )?(?:не|ни) (?:был|была|было|были|быў|былі|стал\p{L}*)(?!\p{L})|^\s*(?:not|never)\b/iu;
 
 export const PRISONER_NOUN =
   /^\s*(?:(?:more|other|further|additional|political|foreign|jailed|imprisoned|convicted|more political|freed|released|pardoned|belarusian|ukrainian|lithuanian|polish|former)\s+){0,2}(?:political prisoners|prisoners|people|persons|detainees|inmates|individuals|men|women|citizens|foreigners|foreign nationals|belarusians|activists|journalists|convicts)\b|^\s*(?:\p{L}+\s+)?(?:политзаключ\p{L}*|политических заключ\p{L}*|заключ\p{L}*|человек\p{L}*|граждан\p{L}*|иностран\p{L}*|осужд[её]нн\p{L}*|узник\p{L}*|палітвязн\p{L}*|чалавек\p{L}*|зняволен\p{L}*|асуджан\p{L}*|грамадзян\p{L}*)/iu;
