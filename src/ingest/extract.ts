@@ -1,3 +1,4 @@
+import { withLetters } from './letters.js';
 import type { Article } from './article.js';
 import { assertsRelease } from './assertion.js';
 import { type DateMention, findDates } from './dates.js';
@@ -461,15 +462,11 @@ function releasedTotalFrom(
   };
 }
 
+const NEW_SANCTIONS = withLetters(/\b(?:impos|new sanctions|tighten)|ввел\p{L}* (?:новые )?санкци|ужесточ/iu);
+
 function concessionsFrom(reading: Reading): Extraction[] {
   const text = reading.sentence.text;
-  if (
-    !SANCTIONS.test(text) ||
-    !RELIEF.test(text) ||
-    DENIED.test(text) ||
-    /\b(?:impos|new sanctions|tighten)|ввел\p{L}* (?:новые )?санкци|ужесточ/iu.test(text)
-  )
-    return [];
+  if (!SANCTIONS.test(text) || !RELIEF.test(text) || DENIED.test(text) || NEW_SANCTIONS.test(text)) return [];
   const givers = counterpartsIn(text).filter(
     (c) =>
       c.name === 'United States' ||
