@@ -1,3 +1,4 @@
+import { withLetters } from './letters.js';
 import * as chrono from 'chrono-node';
 import { AppError } from '../lib/errors.js';
 import { readHtml } from './html.js';
@@ -43,6 +44,12 @@ const AGENCIES: Readonly<Record<string, string>> = {
   рбк: 'RBC',
 };
 
+const CAPITALISED_WORD = withLetters(/^[\p{Lu}][\p{Ll}]+$/u);
+
+const DATELINE = withLetters(
+  /(?:^|\n)\s*([\p{Lu}][\p{Lu}\p{L} .'-]{1,40}),\s+(?:[\p{L} ]{2,30},\s+)?([^()\n/]{3,30}?)\.?\s*(?:\(([\p{L} -]{2,25})\)|\/([\p{L} -]{2,25})\/)\s*[-–—]+\s*/u,
+);
+
 /**
  * "MINSK, Dec 13 (Reuters) -", "VILNIUS, Lithuania, Sept. 11 (AP) —", "МИНСК, 13 декабря. /ТАСС/ -"
  * in the first lines: the agency is the publisher, the date the publication day (past-preferring).
@@ -52,12 +59,10 @@ function findDateline(
   today: string,
 ): { start: number; end: number; agency: string | null; day: string | null } | null {
   const head = text.slice(0, 600);
-  const pattern =
-    /(?:^|\n)\s*([\p{Lu}][\p{Lu}\p{L} .'-]{1,40}),\s+(?:[\p{L} ]{2,30},\s+)?([^()\n/]{3,30}?)\.?\s*(?:\(([\p{L} -]{2,25})\)|\/([\p{L} -]{2,25})\/)\s*[-–—]+\s*/u;
-  const match = pattern.exec(head);
+  const match = DATELINE.exec(head);
   if (!match) return null;
   const city = match[1] ?? '';
-  if (city !== city.toUpperCase() && !/^[\p{Lu}][\p{Ll}]+$/u.test(city)) return null;
+  if (city !== city.toUpperCase() && !CAPITALISED_WORD.test(city)) return null;
   const agencyRaw = (match[3] ?? match[4] ?? '').trim();
   const agency = AGENCIES[agencyRaw.toLowerCase()] ?? agencyRaw;
   const reference = new Date(`${today}T12:00:00Z`);

@@ -1,3 +1,4 @@
+import { withLetters } from './letters.js';
 import * as chrono from 'chrono-node';
 import type { ArticleLanguage } from './language.js';
 
@@ -113,13 +114,27 @@ function beMonth(word: string): number | null {
   return null;
 }
 
+const BE_DAY_MONTH = withLetters(
+  /(?<![\d\p{L}])(\d{1,2})\s+(студзеня|лютага|сакавіка|красавіка|мая|траўня|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)(?:\s+(\d{4})(?:\s+г(?:од[а-яў]*|\.))?)?/giu,
+);
+
+const BE_IN_MONTH = withLetters(
+  /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|траўні|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu,
+);
+
+const BE_FOR_MONTH = withLetters(
+  /(?<!\p{L})за\s+(студзень|люты|сакавік|красавік|май|травень|чэрвень|ліпень|жнівень|верасень|кастрычнік|лістапад|снежань)(?!\p{L})/giu,
+);
+
+const BE_NEAR_DAYS = withLetters(/(?<!\p{L})(пазаўчора|[уў]чора|сёння)(?!\p{L})/giu);
+
+const BE_LAST_MONTH_OR_YEAR = withLetters(/(?<!\p{L})[уў]\s+мінулым\s+(месяцы|годзе)(?!\p{L})/giu);
+
 /** Belarusian has no chrono locale: day-month(-year), "у лістападзе", "учора", "пазаўчора". */
 function belarusianDates(text: string, context: DateContext): DateMention[] {
   const found: DateMention[] = [];
   const [pubYear, pubMonth] = context.publishedOn.split('-').map(Number) as [number, number];
-  const dayMonth =
-    /(?<![\d\p{L}])(\d{1,2})\s+(студзеня|лютага|сакавіка|красавіка|мая|траўня|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)(?:\s+(\d{4})(?:\s+г(?:од[а-яў]*|\.))?)?/giu;
-  for (const match of text.matchAll(dayMonth)) {
+  for (const match of text.matchAll(BE_DAY_MONTH)) {
     const month = beMonth(match[2] ?? '') ?? 1;
     const day = Number(match[1]);
     let year = match[3] ? Number(match[3]) : pubYear;
@@ -132,11 +147,7 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
       absolute: Boolean(match[3]),
     });
   }
-  const inMonth =
-    /(?<!\p{L})[уў]\s+(студзені|лютым|сакавіку|красавіку|маі|траўні|чэрвені|ліпені|жніўні|верасні|кастрычніку|лістападзе|снежні)/giu;
-  const forMonth =
-    /(?<!\p{L})за\s+(студзень|люты|сакавік|красавік|май|травень|чэрвень|ліпень|жнівень|верасень|кастрычнік|лістапад|снежань)(?!\p{L})/giu;
-  for (const match of [...text.matchAll(inMonth), ...text.matchAll(forMonth)]) {
+  for (const match of [...text.matchAll(BE_IN_MONTH), ...text.matchAll(BE_FOR_MONTH)]) {
     const month = beMonth(match[1] ?? '') ?? 1;
     const year = month > pubMonth ? pubYear - 1 : pubYear;
     found.push({
@@ -147,9 +158,9 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
       absolute: false,
     });
   }
-  for (const match of text.matchAll(/(?<!\p{L})(пазаўчора|учора|сёння)(?!\p{L})/giu)) {
+  for (const match of text.matchAll(BE_NEAR_DAYS)) {
     const word = (match[1] ?? '').toLowerCase();
-    const shift = word === 'пазаўчора' ? -2 : word === 'учора' ? -1 : 0;
+    const shift = word === 'пазаўчора' ? -2 : word.endsWith('чора') ? -1 : 0;
     found.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -158,7 +169,70 @@ function belarusianDates(text: string, context: DateContext): DateMention[] {
       absolute: false,
     });
   }
+  for (const match of text.matchAll(BE_DAYS_AGO)) {
+    const word = (match[1] ?? '').toLowerCase();
+    const days = BE_SMALL_NUMBERS[word] ?? Number(word);
+    if (!Number.isInteger(days) || days < 1 || days > 31) continue;
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date: shiftDays(context.publishedOn, -days),
+      absolute: false,
+    });
+  }
+  for (const match of text.matchAll(BE_LAST_MONTH_OR_YEAR)) {
+    const month = (match[1] ?? '').toLowerCase() === 'месяцы';
+    const date = month
+      ? pubMonth === 1
+        ? `${pubYear - 1}-12`
+        : `${pubYear}-${pad(pubMonth - 1)}`
+      : String(pubYear - 1);
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      date,
+      absolute: false,
+    });
+  }
   return found;
+}
+
+const BE_SMALL_NUMBERS: Readonly<Record<string, number>> = {
+  адзін: 1,
+  два: 2,
+  дзве: 2,
+  тры: 3,
+  чатыры: 4,
+  пяць: 5,
+  шэсць: 6,
+  сем: 7,
+};
+
+/** "тры дні таму", "5 дзён таму": days before the publication. */
+const BE_DAYS_AGO = withLetters(
+  /(?<![\d\p{L}])(\d{1,2}|адзін|два|дзве|тры|чатыры|пяць|шэсць|сем)\s+(?:дзень|дні|дзён)\s+таму(?!\p{L})/giu,
+);
+
+/**
+ * "last week", "на прошлой неделе", "на мінулым тыдні": no day, but the month of the day a week
+ * before the publication (the reading the published totals already use), so an event of last week
+ * is dated to its month rather than left undated.
+ */
+const LAST_WEEK_PHRASE = withLetters(
+  /\b(?:last|past|previous) week\b|(?<!\p{L})(?:на (?:прошлой|минувшей|мінулым) (?:неделе|тыдні))(?!\p{L})/giu,
+);
+
+function lastWeeks(text: string, context: DateContext): DateMention[] {
+  const month = shiftDays(context.publishedOn, -7).slice(0, 7);
+  return [...text.matchAll(LAST_WEEK_PHRASE)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    date: month,
+    absolute: false,
+  }));
 }
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
@@ -183,12 +257,13 @@ function cyrillicWeekdays(text: string, context: DateContext): DateMention[] {
   const found: DateMention[] = [];
   const published = new Date(`${context.publishedOn}T00:00:00Z`);
   const pattern = new RegExp(
-    `(?<!\\p{L})(?:в|во|у|ў)\\s+(${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})`,
+    `(?<!\\p{L})(?:в|во|у|ў)\\s+(?:(прошл\\p{L}*|минувш\\p{L}*|мінул\\p{L}*|апошн\\p{L}*)\\s+)?(${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})`,
     'giu',
   );
   for (const match of text.matchAll(pattern)) {
-    const weekday = WEEKDAYS[(match[1] ?? '').toLowerCase()] ?? 0;
-    const back = (published.getUTCDay() - weekday + 7) % 7;
+    const weekday = WEEKDAYS[(match[2] ?? '').toLowerCase()] ?? 0;
+    // "в прошлую пятницу" read on a Friday is a week ago; "в пятницу" that day.
+    const back = (published.getUTCDay() - weekday + 7) % 7 || (match[1] ? 7 : 0);
     found.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -200,13 +275,15 @@ function cyrillicWeekdays(text: string, context: DateContext): DateMention[] {
   return found;
 }
 
+const DAY_BEFORE_WORD = withLetters(/(?<!\p{L})(?:накануне|напярэдадні)(?=\s*(?:[.,;:!?»)]|\d|$))/giu);
+
 /**
  * "Их помиловали накануне.", "освобождённые накануне 18 граждан": the day before the publication.
  * Not "накануне Дня независимости" (on the eve of a day the text names), which chrono cannot date.
  */
 function dayBefore(text: string, context: DateContext): DateMention[] {
   const found: DateMention[] = [];
-  for (const match of text.matchAll(/(?<!\p{L})(?:накануне|напярэдадні)(?=\s*(?:[.,;:!?»)]|\d|$))/giu)) {
+  for (const match of text.matchAll(DAY_BEFORE_WORD)) {
     found.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -218,10 +295,14 @@ function dayBefore(text: string, context: DateContext): DateMention[] {
   return found;
 }
 
+const BARE_YEAR = withLetters(
+  /(?<!\p{L})(?:in|during|в|у)\s+((?:19|20)\d{2})(?:\s+(?:году|годзе|г\.))?(?![\d\p{L}])/giu,
+);
+
 /** "in 2021", "since 2020", "в 2021 году": a year alone (chrono does not read these). */
 function bareYears(text: string, taken: readonly DateMention[]): DateMention[] {
   const found: DateMention[] = [];
-  const pattern = /(?<!\p{L})(?:in|during|в|у)\s+((?:19|20)\d{2})(?:\s+(?:году|годзе|г\.))?(?![\d\p{L}])/giu;
+  const pattern = BARE_YEAR;
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
     if (taken.some((d) => start < d.end && d.start < start + match[0].length)) continue;
@@ -232,13 +313,16 @@ function bareYears(text: string, taken: readonly DateMention[]): DateMention[] {
 
 const parsers = { en: chrono.en.casual, ru: chrono.ru.casual } as const;
 
+const RELATIVE_TO_OTHER_EVENT = withLetters(
+  /\b(?:later|after|afterwards|earlier)\b|(?<!\p{L})(?:спустя|позже|позднее)(?!\p{L})/iu,
+);
+
 function resolve(result: chrono.ParsedResult, context: DateContext): DateMention | null {
   const { start } = result;
   const text = result.text;
   if (/week|недел|тыдн/i.test(text)) return null;
   // "a day later", "two days after": relative to another event, not to the publication.
-  if (/\b(?:later|after|afterwards|earlier)\b|(?<!\p{L})(?:спустя|позже|позднее)(?!\p{L})/iu.test(text))
-    return null;
+  if (RELATIVE_TO_OTHER_EVENT.test(text)) return null;
   const year = start.get('year');
   const month = start.get('month');
   const day = start.get('day');
@@ -280,6 +364,9 @@ export function findDates(text: string, language: ArticleLanguage, context: Date
   const found: DateMention[] = [];
   if (language === 'be') found.push(...belarusianDates(text, context));
   if (language !== 'en') found.push(...cyrillicWeekdays(text, context), ...dayBefore(text, context));
+  found.push(
+    ...lastWeeks(text, context).filter((w) => !found.some((d) => w.start < d.end && d.start < w.end)),
+  );
   const parser = parsers[language === 'en' ? 'en' : 'ru'];
   // chrono costs a few milliseconds a call whatever the length: call it once per article.
   // Lower case keeps every offset and lets sentence-initial words match ("В понедельник").

@@ -1,4 +1,6 @@
+import { withLetters } from './letters.js';
 import type { Article } from './article.js';
+import { assertsRelease } from './assertion.js';
 import { type DateMention, findDates } from './dates.js';
 import { type ArticleLanguage, sentenceLanguage } from './language.js';
 import {
@@ -181,7 +183,7 @@ function destinationIn(text: string): { name: string; code: string } | null {
 
 function releaseFrom(reading: Reading, article: Article): Extraction | null {
   const text = reading.sentence.text;
-  if (!RELEASE_VERB.test(text) || NOT_AN_EVENT.test(text)) return null;
+  if (!assertsRelease(text) || NOT_AN_EVENT.test(text)) return null;
   if (ORGANISATIONS.some(([pattern]) => pattern.test(text)) && CUMULATIVE.test(text)) return null;
   const count = reading.counts.find(
     (number) =>
@@ -328,12 +330,7 @@ function onlyPerson(extractions: readonly Extraction[]): NamedPerson | null {
 
 function arrestsFrom(reading: Reading): Extraction[] {
   const text = reading.sentence.text;
-  if (
-    !ARREST_VERB.test(text) ||
-    NOT_AN_EVENT.test(text) ||
-    RELEASE_VERB.test(text) ||
-    SENTENCE_VERB.test(text)
-  )
+  if (!ARREST_VERB.test(text) || NOT_AN_EVENT.test(text) || assertsRelease(text) || SENTENCE_VERB.test(text))
     return [];
   if (reading.people.length === 0) return [];
   const verbAt = keywordAt(reading, ARREST_VERB) ?? reading.sentence.start;
@@ -403,7 +400,7 @@ function totalsFrom(reading: Reading, article: Article, lastOrganisation: string
   const organisation = named ?? lastOrganisation;
   if (!organisation || !POLITICAL_TOPIC.test(text)) return [];
   // "All 1,100 political prisoners must be freed" still counts them; "freed 16 prisoners" does not.
-  if (RELEASE_VERB.test(text) && !CUMULATIVE.test(text) && !NOT_AN_EVENT.test(text)) return [];
+  if (assertsRelease(text) && !CUMULATIVE.test(text) && !NOT_AN_EVENT.test(text)) return [];
   const counts = reading.counts.filter((number) => isTotalCount(article, number));
   const starts = counts.map((count, index) =>
     index === 0 ? reading.sentence.start : clauseStart(article, counts[index - 1]?.end ?? 0, count.start),
@@ -465,15 +462,11 @@ function releasedTotalFrom(
   };
 }
 
+const NEW_SANCTIONS = withLetters(/\b(?:impos|new sanctions|tighten)|ввел\p{L}* (?:новые )?санкци|ужесточ/iu);
+
 function concessionsFrom(reading: Reading): Extraction[] {
   const text = reading.sentence.text;
-  if (
-    !SANCTIONS.test(text) ||
-    !RELIEF.test(text) ||
-    DENIED.test(text) ||
-    /\b(?:impos|new sanctions|tighten)|ввел\p{L}* (?:новые )?санкци|ужесточ/iu.test(text)
-  )
-    return [];
+  if (!SANCTIONS.test(text) || !RELIEF.test(text) || DENIED.test(text) || NEW_SANCTIONS.test(text)) return [];
   const givers = counterpartsIn(text).filter(
     (c) =>
       c.name === 'United States' ||
@@ -577,8 +570,13 @@ function dedupe(found: Extraction[]): Extraction[] {
       earlier.facts.givenBy ??= extraction.facts.givenBy;
       earlier.facts.announcedOn ??= extraction.facts.announcedOn;
     }
-    if (extraction.kind === 'sentence' && earlier.kind === 'sentence' && earlier.facts.articles.length === 0)
-      earlier.facts.articles = extraction.facts.articles;
+    if (extraction.kind === 'sentence' && earlier.kind === 'sentence') {
+      if (earlier.facts.articles.length === 0) earlier.facts.articles = extraction.facts.articles;
+      earlier.facts.verdictOn ??= extraction.facts.verdictOn;
+    }
+    // "Журналіст … затрыманы. Яго затрымалі ў нядзелю.": the later sentence dates the same arrest.
+    if (extraction.kind === 'arrest' && earlier.kind === 'arrest')
+      earlier.facts.detainedOn ??= extraction.facts.detainedOn;
   }
   return [...seen.values()];
 }

@@ -532,3 +532,66 @@ describe('parts of the freed, pronoun arrests, places before names', () => {
     ]);
   });
 });
+
+describe('negated, hypothetical and planned releases; relative days in three languages', () => {
+  const facts = (text: string, published = '2025-12-17') => extractFacts(read(text, published));
+  const releases = (text: string) => ofKind(facts(text), 'release_event').map((e) => e.facts.count);
+
+  it('reads no release where the verb is negated in its own clause, and still reads the clause beside it', () => {
+    expect(releases('No prisoners were released on Monday, contrary to rumours.')).toEqual([]);
+    expect(
+      releases('Nobody has been freed since the talks began, and 1,160 political prisoners remain.'),
+    ).toEqual([]);
+    expect(releases('The 30 prisoners named by the envoy have not been released.')).toEqual([]);
+    expect(releases('Ни один из 40 политзаключённых не освобождён.')).toEqual([]);
+    expect(releases('Обещанные 25 человек освобождены так и не были.')).toEqual([]);
+    expect(releases('Нікога з 12 палітвязняў не вызвалілі.')).toEqual([]);
+    expect(releases('Minsk freed 12 prisoners on Monday; none of the others was released.')).toEqual([12]);
+    expect(releases('Не менее 20 политзаключённых вышли на свободу в понедельник.')).toEqual([20]);
+    expect(releases('No fewer than 15 prisoners were freed on Monday.')).toEqual([15]);
+    const total = facts('No one was set free this week, and Viasna counts 1,158 political prisoners.');
+    expect(ofKind(total, 'count_observation').map((e) => e.facts.count)).toEqual([1158]);
+  });
+
+  it('reads no release in a plan, a promise, a possibility or a condition', () => {
+    expect(releases('Another 40 prisoners are expected to be freed before the new year.')).toEqual([]);
+    expect(releases('Ten more detainees are due to be released on Friday.')).toEqual([]);
+    expect(releases('Minsk may release up to 50 prisoners if sanctions are eased.')).toEqual([]);
+    expect(releases('Lukashenko promised to pardon 16 people convicted of extremism.')).toEqual([]);
+    expect(releases('Ещё 30 политзаключённых будут помилованы к празднику.')).toEqual([]);
+    expect(releases('Власти освободят 12 человек, если Литва откроет границу.')).toEqual([]);
+    expect(releases('Лукашенко пообещал освободить 20 человек.')).toEqual([]);
+    expect(releases('Улады паабяцалі вызваліць 14 палітвязняў.')).toEqual([]);
+    expect(releases('Яшчэ 8 палітвязняў будуць вызвалены ў снежні.')).toEqual([]);
+    // Not a plan: these were set free, and the relief denied is the EU's, not a release's.
+    expect(releases('Four more were set free in Homel on Friday.')).toEqual([4]);
+    expect(releases('ЕС не намерен снимать санкции, несмотря на освобождение 14 политзаключённых.')).toEqual([
+      14,
+    ]);
+  });
+
+  it('dates Belarusian and Russian weekdays with “last”, days ago, last month and last week', () => {
+    const day = (text: string, language: 'en' | 'ru' | 'be') =>
+      findDates(text, language, { publishedOn: '2025-12-17', timeZone: 'UTC' }).map((d) => d.date);
+    expect(day('Яго затрымалі ў мінулую пятніцу.', 'be')).toEqual(['2025-12-12']);
+    expect(day('Яе затрымалі ў мінулую сераду.', 'be')).toEqual(['2025-12-10']);
+    expect(day('Суд адбыўся ў сераду.', 'be')).toEqual(['2025-12-17']);
+    expect(day('Его задержали в прошлую среду.', 'ru')).toEqual(['2025-12-10']);
+    expect(day('Яго затрымалі ўчора.', 'be')).toEqual(['2025-12-16']);
+    expect(day('Яго затрымалі чатыры дні таму.', 'be')).toEqual(['2025-12-13']);
+    expect(day('Яго затрымалі ў мінулым месяцы.', 'be')).toEqual(['2025-11']);
+    expect(day('Яго затрымалі ў мінулым годзе.', 'be')).toEqual(['2024']);
+    expect(day('He was detained last week.', 'en')).toEqual(['2025-12']);
+    expect(day('Его задержали на прошлой неделе.', 'ru')).toEqual(['2025-12']);
+    expect(day('Яго затрымалі на мінулым тыдні.', 'be')).toEqual(['2025-12']);
+  });
+
+  it('dates an arrest by a later sentence that tells it again', () => {
+    const found = facts(
+      'Затрыманая праваабаронца Вольга Пробная, паведамляе «Вясна». Яе затрымалі ў панядзелак.',
+    );
+    expect(ofKind(found, 'arrest').map((e) => [e.facts.person.name, e.facts.detainedOn])).toEqual([
+      ['Вольга Пробная', '2025-12-15'],
+    ]);
+  });
+});

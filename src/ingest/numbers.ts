@@ -1,3 +1,5 @@
+import { withLetters } from './letters.js';
+
 /**
  * Numbers written in news: "123", "1,150", "1 110" (a space or a no-break space between
  * thousands), and words for small counts in English, Russian and Belarusian ("fifty-two",
@@ -53,17 +55,17 @@ const CYRILLIC_STEMS: readonly (readonly [RegExp, number])[] = [
   [/^(восемь|восьми|восемью|восьмеро|восем|васьмі)$/u, 8],
   [/^(девять|девяти|девятью|дзевяць|дзевяці)$/u, 9],
   [/^(десять|десяти|десятью|дзесяць|дзесяці)$/u, 10],
-  [/^(одиннадцат|адзінаццац)\p{L}*$/u, 11],
-  [/^(двенадцат|дванаццац)\p{L}*$/u, 12],
-  [/^(тринадцат|трынаццац)\p{L}*$/u, 13],
-  [/^(четырнадцат|чатырнаццац)\p{L}*$/u, 14],
-  [/^(пятнадцат|пятнаццац)\p{L}*$/u, 15],
-  [/^(шестнадцат|шаснаццац)\p{L}*$/u, 16],
-  [/^(семнадцат|сямнаццац)\p{L}*$/u, 17],
-  [/^(восемнадцат|васямнаццац)\p{L}*$/u, 18],
-  [/^(девятнадцат|дзевятнаццац)\p{L}*$/u, 19],
-  [/^(двадцат|дваццац)\p{L}*$/u, 20],
-  [/^(тридцат|трыццац)\p{L}*$/u, 30],
+  [withLetters(/^(одиннадцат|адзінаццац)\p{L}*$/u), 11],
+  [withLetters(/^(двенадцат|дванаццац)\p{L}*$/u), 12],
+  [withLetters(/^(тринадцат|трынаццац)\p{L}*$/u), 13],
+  [withLetters(/^(четырнадцат|чатырнаццац)\p{L}*$/u), 14],
+  [withLetters(/^(пятнадцат|пятнаццац)\p{L}*$/u), 15],
+  [withLetters(/^(шестнадцат|шаснаццац)\p{L}*$/u), 16],
+  [withLetters(/^(семнадцат|сямнаццац)\p{L}*$/u), 17],
+  [withLetters(/^(восемнадцат|васямнаццац)\p{L}*$/u), 18],
+  [withLetters(/^(девятнадцат|дзевятнаццац)\p{L}*$/u), 19],
+  [withLetters(/^(двадцат|дваццац)\p{L}*$/u), 20],
+  [withLetters(/^(тридцат|трыццац)\p{L}*$/u), 30],
   [/^(сорок|сорока|сорак|сарака)$/u, 40],
   [/^(пятьдесят|пятидесяти|пяцьдзясят)$/u, 50],
 ];
@@ -87,8 +89,11 @@ function englishWord(word: string): number | null {
   return FRACTIONS_EN[lower] ?? null;
 }
 
-const DIGITS =
-  /(?<![\d.,\p{L}])\d{1,3}(?:(?:,|[  \u202f])\d{3})+(?![\d\p{L}])|(?<![\d.,\p{L}-])\d+(?:[.,]\d+)?(?![\d\p{L}])/gu;
+const DIGITS = withLetters(
+  /(?<![\d.,\p{L}])\d{1,3}(?:(?:,|[  \u202f])\d{3})+(?![\d\p{L}])|(?<![\d.,\p{L}-])\d+(?:[.,]\d+)?(?![\d\p{L}])/gu,
+);
+
+const NUMBER_WORD = withLetters(/(?<![\p{L}-])[\p{L}]+(?:-[\p{L}]+)?(?![\p{L}])/gu);
 
 /** Every number in the text, digits and words, in order. */
 export function findNumbers(text: string): NumberMention[] {
@@ -100,7 +105,7 @@ export function findNumbers(text: string): NumberMention[] {
     if (Number.isFinite(value))
       found.push({ start: match.index, end: match.index + raw.length, value, text: raw });
   }
-  for (const match of text.matchAll(/(?<![\p{L}-])[\p{L}]+(?:-[\p{L}]+)?(?![\p{L}])/gu)) {
+  for (const match of text.matchAll(NUMBER_WORD)) {
     const word = match[0];
     const value = /\p{Script=Cyrillic}/u.test(word) ? cyrillicWord(word) : englishWord(word);
     if (value !== null) found.push({ start: match.index, end: match.index + word.length, value, text: word });

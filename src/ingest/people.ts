@@ -1,3 +1,4 @@
+import { withLetters } from './letters.js';
 import { CASES, type Gender, declineName, nominativeCandidates } from '../names/case-forms.js';
 import { FIRST_NAME_GROUPS, firstNameGroupKeys } from '../names/first-names.js';
 import { detectCyrillicLanguage } from '../names/script.js';
@@ -65,7 +66,7 @@ christmas easter covid day independence victory freedom constitution день н
     .filter(Boolean),
 );
 
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’ʼ]+(?:-\p{Lu}[\p{Ll}'’ʼ]+)?)$/u;
+const NAME_WORD = withLetters(/^(?:\p{Lu}[\p{Ll}'’ʼ]+(?:-\p{Lu}[\p{Ll}'’ʼ]+)?)$/u);
 
 function scriptOf(word: string): 'Latn' | 'Cyrl' | null {
   if (/^[\p{Script=Cyrillic}'’ʼ-]+$/u.test(word)) return 'Cyrl';
@@ -183,9 +184,11 @@ function readCyrillic(
   return { name: best.name, queries: [...new Set(queries)].slice(0, 12) };
 }
 
+const NAME_TOKEN = withLetters(/[\p{L}'’ʼ.-]+/gu);
+
 export function findPersonMentions(text: string, language?: ArticleLanguage): PersonMention[] {
   const mentions: PersonMention[] = [];
-  const words = [...text.matchAll(/[\p{L}'’ʼ.-]+/gu)].map((match) => ({
+  const words = [...text.matchAll(NAME_TOKEN)].map((match) => ({
     text: match[0].replace(/[.'’ʼ-]+$/u, ''),
     start: match.index,
   }));

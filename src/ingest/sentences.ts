@@ -1,3 +1,4 @@
+import { withLetters } from './letters.js';
 /**
  * Sentences with their character offsets into the plain text, so every proposal can point at its
  * evidence. A full stop ends a sentence unless it belongs to an abbreviation, an initial or a
@@ -62,14 +63,21 @@ const ABBREVIATIONS = new Set(
   ].map((word) => word.toLowerCase()),
 );
 
+const CAPITAL_LETTER = withLetters(/^\p{Lu}$/u);
+
+/** What a new sentence may begin with after a full stop. */
+const SENTENCE_OPENING = withLetters(/[\p{Lu}\d«"“„(]/u);
+
+const ABBREVIATION_CHAR = withLetters(/[\p{L}.]/u);
+
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   let start = dotIndex;
-  while (start > 0 && /[\p{L}.]/u.test(text.charAt(start - 1))) start -= 1;
+  while (start > 0 && ABBREVIATION_CHAR.test(text.charAt(start - 1))) start -= 1;
   const word = text.slice(start, dotIndex).toLowerCase();
   if (word === '') return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter is an initial (A. Bialiatski), not the end of a sentence.
-  return /^\p{Lu}$/u.test(text.slice(start, dotIndex));
+  return CAPITAL_LETTER.test(text.slice(start, dotIndex));
 }
 
 export function splitSentences(text: string): Sentence[] {
@@ -95,7 +103,7 @@ export function splitSentences(text: string): Sentence[] {
     const next = text.slice(end, end + 3);
     if (!/^\s/.test(next)) continue;
     const after = text.slice(end).trimStart().charAt(0);
-    if (after === '' || !/[\p{Lu}\d«"“„(]/u.test(after)) continue;
+    if (after === '' || !SENTENCE_OPENING.test(after)) continue;
     if (char === '.' && endsWithAbbreviation(text, i)) continue;
     push(end);
     i = end - 1;

@@ -1,3 +1,4 @@
+import { withLetters } from './letters.js';
 import { findNumbers } from './numbers.js';
 
 /**
@@ -12,16 +13,15 @@ export interface Term {
 }
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?|[\p{L}]+(?:-[\p{L}]+)?)`;
+/**
+ * Each pattern with a cheap test of the words it needs: the patterns try a number word at every
+ * position, so a sentence without "year"/"год"/"гад"/"месяц" is not scanned at all.
+ */
+const TERM_KEYWORDS: readonly RegExp[] = [/year|month/iu, /год|лет|гад|месяц|полутор|паўтар/iu];
 const TERM_PATTERNS: readonly RegExp[] = [
-  new RegExp(
-    String.raw`${NUMBER}(?:\s+and\s+a\s+half)?[\s-]+years?(?:\s+and\s+${NUMBER}\s+months?)?|${NUMBER}[\s-]+months?|${NUMBER}-year`,
-    'giu',
-  ),
-  new RegExp(
-    String.raw`(?<!\p{L})(?:к|до|на|да)\s+(?:${NUMBER}\s+(?:с\s+половиной\s+|з\s+паловай\s+)?(?:годам|году|лет|года|год|гадам|гадоў|гады|год)|полутора\s+годам|паўтара\s+гадоў)(?:\s+и\s+${NUMBER}\s+месяц\p{L}*|\s+і\s+${NUMBER}\s+месяц\p{L}*)?|(?<!\p{L})${NUMBER}\s+(?:лет|года|год|гадоў|гады)(?:\s+и\s+${NUMBER}\s+месяц\p{L}*)?|(?<!\p{L})(?:к|до|на|да)\s+${NUMBER}\s+месяц\p{L}*`,
-    'giu',
-  ),
-];
+  String.raw`${NUMBER}(?:\s+and\s+a\s+half)?[\s-]+years?(?:\s+and\s+${NUMBER}\s+months?)?|${NUMBER}[\s-]+months?|${NUMBER}-year`,
+  String.raw`(?<!\p{L})(?:к|до|на|да)\s+(?:${NUMBER}\s+(?:с\s+половиной\s+|з\s+паловай\s+)?(?:годам|году|лет|года|год|гадам|гадоў|гады|год)|полутора\s+годам|паўтара\s+гадоў)(?:\s+и\s+${NUMBER}\s+месяц\p{L}*|\s+і\s+${NUMBER}\s+месяц\p{L}*)?|(?<!\p{L})${NUMBER}\s+(?:лет|года|год|гадоў|гады)(?:\s+и\s+${NUMBER}\s+месяц\p{L}*)?|(?<!\p{L})(?:к|до|на|да)\s+${NUMBER}\s+месяц\p{L}*`,
+].map((source) => withLetters(new RegExp(source, 'giu')));
 
 function numberValue(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -34,7 +34,8 @@ const AGE_AFTER = /^(?:-|\s)?old\b|^\s+of\s+age\b/iu;
 
 export function findTerms(text: string): Term[] {
   const terms: Term[] = [];
-  for (const pattern of TERM_PATTERNS) {
+  for (const [index, pattern] of TERM_PATTERNS.entries()) {
+    if (!TERM_KEYWORDS[index]?.test(text)) continue;
     for (const match of text.matchAll(pattern)) {
       const whole = match[0].toLowerCase();
       const numbers = match.slice(1).filter((group): group is string => group !== undefined);
