@@ -8,6 +8,8 @@ import type {
   PersonFact,
   RecognitionFact,
 } from '../../stats/facts.js';
+import type { DaySpan } from '../../stats/calendar.js';
+import type { FlowDateCounts } from '../../stats/flows.js';
 import type { DayCorrection, DayCount, StockEvents } from '../../stats/stock-events.js';
 import type { ReadScope } from '../user/access.js';
 
@@ -153,6 +155,59 @@ export async function selectPersonFacts(db: Db, scope: ReadScope): Promise<Perso
         !scope.levels.includes(person.visibility as ReadScope['levels'][number])),
     ties: tiesOf.get(person.id) ?? [],
   }));
+}
+
+/**
+ * Detentions, releases (by mode) and recognitions counted per recorded partial date, for the dates
+ * that may fall in `window`: a few thousand rows whatever the registry's size (index-only scans,
+ * migrations 0001 and 0015). The bounds are on the date as text, which sorts a year before its months
+ * and days (ADR 0002): every date that may overlap [first, last] lies between first's year and last;
+ * the few it lets through that do not overlap are dropped by the allocation, as any other date.
+ */
+export async function selectFlowCounts(db: Db, window: DaySpan): Promise<FlowDateCounts> {
+  const lowest = window.first.slice(0, 4);
+  const [detentions, releases, recognitions, undated] = await Promise.all([
+    db
+      .selectFrom('episodes')
+      .select((eb) => ['detainedOn', eb.fn.countAll<string | number>().as('count')])
+      .where('detainedOn', '>=', lowest)
+      .where('detainedOn', '<=', window.last)
+      .groupBy('detainedOn')
+      .execute(),
+    db
+      .selectFrom('releases')
+      .select((eb) => ['releasedOn', 'mode', eb.fn.countAll<string | number>().as('count')])
+      .where('releasedOn', '>=', lowest)
+      .where('releasedOn', '<=', window.last)
+      .groupBy(['releasedOn', 'mode'])
+      .execute(),
+    db
+      .selectFrom('recognitions')
+      .select((eb) => ['recognisedOn', 'afterRelease', eb.fn.countAll<string | number>().as('count')])
+      .where('recognisedOn', '>=', lowest)
+      .where('recognisedOn', '<=', window.last)
+      .groupBy(['recognisedOn', 'afterRelease'])
+      .execute(),
+    db
+      .selectFrom('recognitions')
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .where('recognisedOn', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    detentions: detentions.map((row) => ({ on: row.detainedOn, count: Number(row.count) })),
+    releases: releases.map((row) => ({
+      on: row.releasedOn,
+      mode: row.mode as FlowDateCounts['releases'][number]['mode'],
+      count: Number(row.count),
+    })),
+    recognitions: recognitions.map((row) => ({
+      on: row.recognisedOn as string,
+      afterRelease: Number(row.afterRelease) === 1,
+      count: Number(row.count),
+    })),
+    undatedRecognitions: Number(undated.count),
+  };
 }
 
 const OPEN_END = '9999-12-31';

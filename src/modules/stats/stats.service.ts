@@ -8,7 +8,8 @@ import {
   cumulativeReleasesByRoute,
   dealLedger,
   concessionTimeline,
-  flowTable,
+  flowTableFromCounts,
+  flowWindow,
   projectStock,
   reconcile,
   releasedVsImprisoned,
@@ -26,6 +27,7 @@ import {
   selectConditionFacts,
   selectCountObservationFacts,
   selectEpisodeFacts,
+  selectFlowCounts,
   selectPersonFacts,
   selectRecognitionFacts,
   selectStockEvents,
@@ -84,11 +86,9 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async flows(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
-      const [episodes, recognitions] = await Promise.all([
-        selectEpisodeFacts(deps.db),
-        selectRecognitionFacts(deps.db),
-      ]);
-      return flowTable({ episodes, recognitions }, from, to, granularity);
+      // Counted per recorded date in SQL (the same table as stats/flows.ts flowTable over every episode).
+      const counts = await selectFlowCounts(deps.db, flowWindow(from, to, granularity));
+      return flowTableFromCounts(counts, from, to, granularity);
     },
 
     async revolvingDoor(window: Window, granularity: Granularity) {
