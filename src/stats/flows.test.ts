@@ -194,9 +194,9 @@ describe('flowTableFromCounts', () => {
         { on: '2020-12', count: 1 },
       ],
       releases: [
-        { on: '2021-09-02', mode: 'pardon' as const, count: 2 },
-        { on: '2022', mode: 'negotiated' as const, count: 1 },
-        { on: '2021-09-02', mode: null, count: 1 },
+        { on: '2021-09-02', mode: 'pardon' as const, inBatch: false, count: 2 },
+        { on: '2022', mode: 'negotiated' as const, inBatch: false, count: 1 },
+        { on: '2021-09-02', mode: null, inBatch: true, count: 1 },
       ],
       recognitions: [
         { on: '2021-08', afterRelease: false, count: 1 },

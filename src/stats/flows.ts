@@ -222,7 +222,8 @@ function toFlows(counts: Record<TableKind, Range>): Omit<PeriodFlows, 'period'> 
  */
 export interface FlowDateCounts {
   detentions: readonly { on: string; count: number }[];
-  releases: readonly { on: string; mode: ReleaseMode | null; count: number }[];
+  /** `inBatch`: the release is linked to a release batch (a deal, whatever its mode). */
+  releases: readonly { on: string; mode: ReleaseMode | null; inBatch: boolean; count: number }[];
   recognitions: readonly { on: string; afterRelease: boolean; count: number }[];
   /** Recognitions without a date, wherever they would fall. */
   undatedRecognitions: number;

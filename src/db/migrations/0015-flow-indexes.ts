@@ -9,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('releases_released_on_mode')
     .on('releases')
-    .columns(['released_on', 'mode'])
+    .columns(['released_on', 'mode', 'batch_id'])
     .execute();
   await db.schema
     .createIndex('recognitions_recognised_on')

@@ -7,8 +7,16 @@ import { fixedClock } from '../../../test/factories.js';
 import { syntheticRegistry } from '../../synthetic/registry.js';
 import { RELEASE_MODES } from '../../stats/facts.js';
 import { flowTable } from '../../stats/flows.js';
+import {
+  aroundBatches,
+  cumulativeReleasesByRoute,
+  releasedVsImprisoned,
+} from '../../stats/revolving-door.js';
+import type { Db } from '../../db/database.js';
+import type { Granularity } from '../../stats/periods.js';
+import type { StatsService } from './stats.service.js';
 import type { RegistryPerson } from '../bulk/bulk.schema.js';
-import { selectEpisodeFacts, selectRecognitionFacts } from './stats.repository.js';
+import { selectBatchFacts, selectEpisodeFacts, selectRecognitionFacts } from './stats.repository.js';
 
 /**
  * Flows counted per recorded date in SQL (stats.service flows) must equal stats/flows.ts flowTable
@@ -16,6 +24,22 @@ import { selectEpisodeFacts, selectRecognitionFacts } from './stats.repository.j
  * recognitions, for every granularity and windows that cut partial dates at either end.
  */
 const TODAY = '2026-01-14';
+
+/** The revolving door as the service serves it must equal the pure functions over every fact. */
+async function expectDoorEqual(db: Db, stats: StatsService, from: string, to: string, step: Granularity) {
+  const [episodes, recognitions, batches] = await Promise.all([
+    selectEpisodeFacts(db),
+    selectRecognitionFacts(db),
+    selectBatchFacts(db, ['public', 'internal', 'confidential']),
+  ]);
+  expect(await stats.revolvingDoor({ from, to }, step), `door ${from}…${to} by ${step}`).toEqual({
+    from,
+    to,
+    periods: releasedVsImprisoned(episodes, from, to, step),
+    aroundBatches: aroundBatches(batches, episodes, recognitions),
+    cumulativeByRoute: cumulativeReleasesByRoute(episodes, from, to, step),
+  });
+}
 
 describeEachDialect('flows in SQL equal the pure flow table', (database) => {
   it('on a synthetic registry, by day, week, month and year, over several windows', async () => {
@@ -37,13 +61,20 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
         expect(served, `${window.from}…${window.to} by ${step}`).toEqual(
           flowTable({ episodes, recognitions }, window.from, window.to, step),
         );
+        await expectDoorEqual(database().db, services.stats, window.from, window.to, step);
       }
   });
 
   it('on random registries with partial dates, every release mode and undated recognitions (fast-check)', async () => {
     const db = database().db;
     const services = buildServices(db, fixedClock);
-    const { persons } = syntheticRegistry({ persons: 10, seed: 5, today: TODAY });
+    const synthetic = syntheticRegistry({ persons: 10, seed: 5, today: TODAY });
+    const persons = synthetic.persons;
+    let next = 1;
+    const id = () => `0190dddd-0000-7000-8000-${String(next++).padStart(12, '0')}`;
+    // Batches of their own (the file's other test may have loaded the synthetic ones), loaded once.
+    const batches = synthetic.fixed.batches.slice(0, 3).map((batch) => ({ ...batch, id: id() }));
+    await services.bulk.load({ fixed: { articles: [], facilities: [], batches }, persons: [] });
     const fixed = { articles: [], facilities: [], batches: [] };
     const template = [...persons].find((person) => person.episodes.length > 0)!;
     const precision = fc.constantFrom<'year' | 'month' | 'day'>('year', 'month', 'day', 'day');
@@ -55,6 +86,7 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
       detained: precision,
       released: precision,
       mode: fc.constantFrom(...RELEASE_MODES),
+      batch: fc.integer({ min: -3, max: batches.length - 1 }),
     });
     const aRecognition = fc.record({
       start: fc.option(fc.integer({ min: 0, max: 3600 }), { nil: null, freq: 5 }),
@@ -70,8 +102,6 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
       length: fc.integer({ min: 0, max: 1200 }),
       step: fc.constantFrom('day', 'week', 'month', 'year' as const),
     });
-    let next = 1;
-    const id = () => `0190dddd-0000-7000-8000-${String(next++).padStart(12, '0')}`;
     await fc.assert(
       fc.asyncProperty(
         fc.array(aPerson, { minLength: 1, maxLength: 25 }),
@@ -109,7 +139,11 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
                 release:
                   entry.length === null && index === 0
                     ? null
-                    : { releasedOn: truncate(released, entry.released), mode: entry.mode, batchId: null },
+                    : {
+                        releasedOn: truncate(released, entry.released),
+                        mode: entry.mode,
+                        batchId: batches[entry.batch]?.id ?? null,
+                      },
               };
             }),
           }));
@@ -120,6 +154,7 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
           const episodes = await selectEpisodeFacts(db);
           const recognitions = await selectRecognitionFacts(db);
           expect(served).toEqual(flowTable({ episodes, recognitions }, from, to, window.step));
+          await expectDoorEqual(db, services.stats, from, to, window.step);
         },
       ),
       { numRuns: 15 },

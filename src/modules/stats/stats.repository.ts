@@ -164,6 +164,9 @@ export async function selectPersonFacts(db: Db, scope: ReadScope): Promise<Perso
  * and days (ADR 0002): every date that may overlap [first, last] lies between first's year and last;
  * the few it lets through that do not overlap are dropped by the allocation, as any other date.
  */
+/** Every day a partial date may name: the window of `selectFlowCounts` for counts of all time. */
+export const ALL_DAYS: DaySpan = { first: '0001-01-01', last: '9999-12-31' };
+
 export async function selectFlowCounts(db: Db, window: DaySpan): Promise<FlowDateCounts> {
   const lowest = window.first.slice(0, 4);
   const [detentions, releases, recognitions, undated] = await Promise.all([
@@ -176,10 +179,15 @@ export async function selectFlowCounts(db: Db, window: DaySpan): Promise<FlowDat
       .execute(),
     db
       .selectFrom('releases')
-      .select((eb) => ['releasedOn', 'mode', eb.fn.countAll<string | number>().as('count')])
+      .select((eb) => [
+        'releasedOn',
+        'mode',
+        eb.case().when('batchId', 'is', null).then(0).else(1).end().as('inBatch'),
+        eb.fn.countAll<string | number>().as('count'),
+      ])
       .where('releasedOn', '>=', lowest)
       .where('releasedOn', '<=', window.last)
-      .groupBy(['releasedOn', 'mode'])
+      .groupBy(['releasedOn', 'mode', 'inBatch'])
       .execute(),
     db
       .selectFrom('recognitions')
@@ -199,6 +207,7 @@ export async function selectFlowCounts(db: Db, window: DaySpan): Promise<FlowDat
     releases: releases.map((row) => ({
       on: row.releasedOn,
       mode: row.mode as FlowDateCounts['releases'][number]['mode'],
+      inBatch: Number(row.inBatch) === 1,
       count: Number(row.count),
     })),
     recognitions: recognitions.map((row) => ({
