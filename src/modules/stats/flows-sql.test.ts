@@ -7,6 +7,7 @@ import { fixedClock } from '../../../test/factories.js';
 import { syntheticRegistry } from '../../synthetic/registry.js';
 import { RELEASE_MODES } from '../../stats/facts.js';
 import { flowTable } from '../../stats/flows.js';
+import { dealLedger } from '../../stats/deals.js';
 import {
   aroundBatches,
   cumulativeReleasesByRoute,
@@ -63,6 +64,11 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
         );
         await expectDoorEqual(database().db, services.stats, window.from, window.to, step);
       }
+    const batches = await selectBatchFacts(database().db, ['public', 'internal', 'confidential']);
+    expect(batches.length).toBeGreaterThan(0);
+    const deals = await services.stats.deals({}, 'month');
+    expect(deals.ledger).toEqual(dealLedger(batches, episodes));
+    expect(deals.ledger.batches.some((batch) => batch.identified > 0)).toBe(true);
   });
 
   it('on random registries with partial dates, every release mode and undated recognitions (fast-check)', async () => {

@@ -20,11 +20,20 @@ import type { ReadScope } from '../user/access.js';
 
 const flag = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
 
-export async function selectEpisodeFacts(db: Db): Promise<EpisodeFact[]> {
+/**
+ * Every episode as a fact, or (`releasedInBatch`) only those released in a release batch: the deals
+ * ledger needs no other, and they are a small part of a large registry.
+ */
+export async function selectEpisodeFacts(
+  db: Db,
+  which: 'all' | 'releasedInBatch' = 'all',
+): Promise<EpisodeFact[]> {
+  const inBatch = which === 'releasedInBatch';
   const [episodes, charges] = await Promise.all([
     db
       .selectFrom('episodes')
       .leftJoin('releases', 'releases.episodeId', 'episodes.id')
+      .$if(inBatch, (query) => query.where('releases.batchId', 'is not', null))
       .select([
         'episodes.id',
         'episodes.personId',
@@ -43,6 +52,11 @@ export async function selectEpisodeFacts(db: Db): Promise<EpisodeFact[]> {
     db
       .selectFrom('episodeCharges')
       .innerJoin('legalArticles', 'legalArticles.id', 'episodeCharges.articleId')
+      .$if(inBatch, (query) =>
+        query
+          .innerJoin('releases', 'releases.episodeId', 'episodeCharges.episodeId')
+          .where('releases.batchId', 'is not', null),
+      )
       .select(['episodeCharges.episodeId', 'legalArticles.code', 'legalArticles.number'])
       .execute(),
   ]);

@@ -111,7 +111,7 @@ export function createStatsService(deps: StatsServiceDeps) {
     async deals(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
       const [episodes, batches] = await Promise.all([
-        selectEpisodeFacts(deps.db),
+        selectEpisodeFacts(deps.db, 'releasedInBatch'),
         selectBatchFacts(deps.db, levels),
       ]);
       return {
