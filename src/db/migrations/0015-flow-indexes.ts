@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /*
- * Indexes for the flows at scale (docs/decisions/0015-flows-and-stock-without-memory.md): flows are
+ * Indexes for the flows at scale (docs/decisions/0015-flows-counted-per-date-in-sql.md): flows are
  * counted per recorded partial date with GROUP BY, and these make each count an index-only scan
  * (episodes.detained_on has had its index since 0001).
  */
