@@ -11,6 +11,7 @@ import * as proposals from './migrations/0008-proposals.js';
 import * as nameForms from './migrations/0009-name-forms.js';
 import * as stockIndexes from './migrations/0011-stock-indexes.js';
 import * as impreciseSpanIndexes from './migrations/0014-imprecise-span-indexes.js';
+import * as flowIndexes from './migrations/0015-flow-indexes.js';
 import * as personSortName from './migrations/0017-person-sort-name.js';
 
 /**
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-name-forms': nameForms,
   '0011-stock-indexes': stockIndexes,
   '0014-imprecise-span-indexes': impreciseSpanIndexes,
+  '0015-flow-indexes': flowIndexes,
   '0017-person-sort-name': personSortName,
 };
 

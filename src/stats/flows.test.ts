@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateEvents, flowTable } from './flows.js';
+import { allocateEvents, flowTable, flowTableFromCounts } from './flows.js';
 import type { RecognitionFact } from './facts.js';
 import { episode } from './testing.js';
 
@@ -168,5 +168,52 @@ describe('allocateEvents', () => {
     );
     expect(allocation.totals.a).toEqual({ min: 0, max: 0 });
     expect(allocation.unallocated).toEqual([]);
+  });
+});
+
+describe('flowTableFromCounts', () => {
+  it('gives the table of flowTable from the events counted per recorded date', () => {
+    const episodes = [
+      episode({ detainedOn: '2021-08-14', releasedOn: '2021-09-02', releaseMode: 'pardon' }),
+      episode({ detainedOn: '2021-08-14', releasedOn: '2021-09-02', releaseMode: 'pardon' }),
+      episode({ detainedOn: '2021' }),
+      episode({ detainedOn: '2021-08', releasedOn: '2022', releaseMode: 'negotiated' }),
+      episode({ detainedOn: '2020-12', releasedOn: '2021-09-02', releaseMode: null }),
+    ];
+    const recognitions = [
+      recognition('2021-08'),
+      recognition('2021-08', true),
+      recognition('2021-08', true),
+      recognition(null),
+    ];
+    const counts = {
+      detentions: [
+        { on: '2021-08-14', count: 2 },
+        { on: '2021', count: 1 },
+        { on: '2021-08', count: 1 },
+        { on: '2020-12', count: 1 },
+      ],
+      releases: [
+        { on: '2021-09-02', mode: 'pardon' as const, inBatch: false, count: 2 },
+        { on: '2022', mode: 'negotiated' as const, inBatch: false, count: 1 },
+        { on: '2021-09-02', mode: null, inBatch: true, count: 1 },
+      ],
+      recognitions: [
+        { on: '2021-08', afterRelease: false, count: 1 },
+        { on: '2021-08', afterRelease: true, count: 2 },
+      ],
+      undatedRecognitions: 1,
+    };
+    for (const granularity of ['day', 'week', 'month', 'year'] as const) {
+      const expected = flowTable({ episodes, recognitions }, '2021-02-10', '2021-12-31', granularity);
+      expect(flowTableFromCounts(counts, '2021-02-10', '2021-12-31', granularity)).toEqual(expected);
+    }
+    const byMonth = flowTableFromCounts(counts, '2021-01-01', '2021-12-31', 'month');
+    expect(byMonth.periods.find((row) => row.period.key === '2021-08')?.detentions).toEqual({
+      min: 3,
+      max: 4,
+    });
+    expect(byMonth.periods.find((row) => row.period.key === '2021-09')?.releases).toEqual({ min: 3, max: 3 });
+    expect(byMonth.totals.recognitionsAfterRelease).toEqual({ min: 2, max: 2 });
   });
 });

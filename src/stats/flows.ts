@@ -24,6 +24,8 @@ export interface KindedEvent<K extends string> {
   /** Partial date of the event. */
   on: string;
   kind: K;
+  /** How many events of this kind share the date (1 when absent): a GROUP BY row is one weighted event. */
+  count?: number;
 }
 
 export interface PeriodCounts<K extends string> {
@@ -87,9 +89,10 @@ export function allocateEvents<K extends string>(
   for (const event of events) {
     const span = spanOf(event.on);
     if (!spansOverlap(span, window)) continue;
-    totals[event.kind].max += 1;
+    const n = event.count ?? 1;
+    totals[event.kind].max += n;
     const inside = spanWithin(span, window);
-    if (inside) totals[event.kind].min += 1;
+    if (inside) totals[event.kind].min += n;
 
     const touched: PeriodCounts<K>[] = [];
     for (let i = firstPeriodEndingOnOrAfter(periods, span.first); i < rows.length; i += 1) {
@@ -99,11 +102,11 @@ export function allocateEvents<K extends string>(
     }
     const only = touched.length === 1 ? touched[0] : undefined;
     if (only && spanWithin(span, only.period)) {
-      only.counts[event.kind].min += 1;
-      only.counts[event.kind].max += 1;
+      only.counts[event.kind].min += n;
+      only.counts[event.kind].max += n;
       continue;
     }
-    for (const row of touched) row.counts[event.kind].max += 1;
+    for (const row of touched) row.counts[event.kind].max += n;
     let bucket = unallocated.get(event.on);
     if (!bucket) {
       bucket = {
@@ -114,7 +117,7 @@ export function allocateEvents<K extends string>(
       };
       unallocated.set(event.on, bucket);
     }
-    bucket.counts[event.kind] += 1;
+    bucket.counts[event.kind] += n;
   }
 
   return {
@@ -212,21 +215,30 @@ function toFlows(counts: Record<TableKind, Range>): Omit<PeriodFlows, 'period'> 
   };
 }
 
-/** Inflow (detentions, recognitions), outflow (releases by mode) and net change per period. */
-export function flowTable(
-  input: { episodes: readonly EpisodeFact[]; recognitions?: readonly RecognitionFact[] },
-  from: string,
-  to: string,
+/**
+ * The flow events counted per recorded partial date, as a database returns them with `GROUP BY`
+ * (the date as written, so "2021" stays "2021" and keeps its range): the flow table of a registry
+ * of any size is computed from a few thousand rows instead of every episode.
+ */
+export interface FlowDateCounts {
+  detentions: readonly { on: string; count: number }[];
+  /** `inBatch`: the release is linked to a release batch (a deal, whatever its mode). */
+  releases: readonly { on: string; mode: ReleaseMode | null; inBatch: boolean; count: number }[];
+  recognitions: readonly { on: string; afterRelease: boolean; count: number }[];
+  /** Recognitions without a date, wherever they would fall. */
+  undatedRecognitions: number;
+}
+
+/** The days a flow table over [from, to] counts: [from, to] widened to whole periods. */
+export function flowWindow(from: string, to: string, granularity: Granularity): DaySpan {
+  return wholePeriodWindow(from, to, granularity);
+}
+
+function flowTableOf(
+  allocation: Allocation<TableKind>,
   granularity: Granularity,
+  undatedRecognitions: number,
 ): FlowTable {
-  const recognitions = input.recognitions ?? [];
-  const allocation = allocateEvents(
-    flowEvents(input.episodes, recognitions),
-    [...FLOW_KINDS, ...MODE_KINDS],
-    from,
-    to,
-    granularity,
-  );
   return {
     granularity,
     window: allocation.window,
@@ -242,6 +254,49 @@ export function flowTable(
       releasesByMode: modeRecord((kind) => bucket.counts[kind]),
     })),
     totals: toFlows(allocation.totals),
-    undatedRecognitions: recognitions.filter((recognition) => recognition.recognisedOn === null).length,
+    undatedRecognitions,
   };
+}
+
+/** Inflow (detentions, recognitions), outflow (releases by mode) and net change per period. */
+export function flowTable(
+  input: { episodes: readonly EpisodeFact[]; recognitions?: readonly RecognitionFact[] },
+  from: string,
+  to: string,
+  granularity: Granularity,
+): FlowTable {
+  const recognitions = input.recognitions ?? [];
+  const allocation = allocateEvents(
+    flowEvents(input.episodes, recognitions),
+    [...FLOW_KINDS, ...MODE_KINDS],
+    from,
+    to,
+    granularity,
+  );
+  return flowTableOf(
+    allocation,
+    granularity,
+    recognitions.filter((recognition) => recognition.recognisedOn === null).length,
+  );
+}
+
+/** The same table as `flowTable`, from the events counted per date (`FlowDateCounts`). */
+export function flowTableFromCounts(
+  counts: FlowDateCounts,
+  from: string,
+  to: string,
+  granularity: Granularity,
+): FlowTable {
+  const events: KindedEvent<TableKind>[] = [];
+  for (const { on, count } of counts.detentions) events.push({ on, kind: 'detentions', count });
+  for (const { on, mode, count } of counts.releases) {
+    events.push({ on, kind: 'releases', count });
+    events.push({ on, kind: `mode:${mode ?? 'unknown'}`, count });
+  }
+  for (const { on, afterRelease, count } of counts.recognitions) {
+    events.push({ on, kind: 'recognitions', count });
+    if (afterRelease) events.push({ on, kind: 'recognitionsAfterRelease', count });
+  }
+  const allocation = allocateEvents(events, [...FLOW_KINDS, ...MODE_KINDS], from, to, granularity);
+  return flowTableOf(allocation, granularity, counts.undatedRecognitions);
 }

@@ -1,9 +1,17 @@
-import { spanOf, spansOverlap, spanWithin } from './calendar.js';
-import type { BatchFact, EpisodeFact, RecognitionFact } from './facts.js';
-import { allocateEvents, flowTable, type Allocation, type UnallocatedFlows } from './flows.js';
+import { spanOf, spansOverlap, spanWithin, type DaySpan } from './calendar.js';
+import type { BatchFact, EpisodeFact, RecognitionFact, ReleaseMode } from './facts.js';
+import {
+  allocateEvents,
+  flowTable,
+  flowTableFromCounts,
+  type Allocation,
+  type FlowDateCounts,
+  type FlowTable,
+  type UnallocatedFlows,
+} from './flows.js';
 import { periodsBetween, type Granularity, type Period } from './periods.js';
 import { subtractRanges, type Range } from './range.js';
-import { countInWindow, sameDayWindow, windowAround, type AnchoredWindow } from './windows.js';
+import { countDatesInWindow, sameDayWindow, windowAround, type AnchoredWindow } from './windows.js';
 
 /**
  * The revolving door: people released against people newly imprisoned, what happens around each
@@ -36,7 +44,21 @@ export function releasedVsImprisoned(
   to: string,
   granularity: Granularity,
 ): DoorTable {
-  const table = flowTable({ episodes }, from, to, granularity);
+  return doorTableOf(flowTable({ episodes }, from, to, granularity), granularity);
+}
+
+/** The same, from the events counted per recorded date (stats.repository selectFlowCounts). */
+export function releasedVsImprisonedFromCounts(
+  counts: FlowDateCounts,
+  from: string,
+  to: string,
+  granularity: Granularity,
+): DoorTable {
+  const withoutRecognitions = { ...counts, recognitions: [], undatedRecognitions: 0 };
+  return doorTableOf(flowTableFromCounts(withoutRecognitions, from, to, granularity), granularity);
+}
+
+function doorTableOf(table: FlowTable, granularity: Granularity): DoorTable {
   return {
     granularity,
     periods: table.periods.map((row) => ({
@@ -83,14 +105,12 @@ export interface BatchDoor {
   windows: BatchWindow[];
 }
 
-function countsIn(
-  detentionDates: readonly string[],
-  recognitionDates: readonly string[],
-  window: AnchoredWindow,
-): WindowCounts {
+type DatedCounts = readonly { on: string; count: number }[];
+
+function countsIn(detentions: DatedCounts, recognitions: DatedCounts, window: AnchoredWindow): WindowCounts {
   return {
-    detentions: countInWindow(detentionDates, window),
-    recognitions: countInWindow(recognitionDates, window),
+    detentions: countDatesInWindow(detentions, window),
+    recognitions: countDatesInWindow(recognitions, window),
   };
 }
 
@@ -105,10 +125,26 @@ export function aroundBatches(
   recognitions: readonly RecognitionFact[],
   windowDays: readonly number[] = [30, 90],
 ): BatchDoor[] {
-  const detentionDates = episodes.map((episode) => episode.detainedOn);
-  const recognitionDates = recognitions.flatMap((recognition) =>
-    recognition.recognisedOn === null ? [] : [recognition.recognisedOn],
+  return aroundBatchesFromCounts(
+    batches,
+    {
+      detentions: episodes.map((episode) => ({ on: episode.detainedOn, count: 1 })),
+      recognitions: recognitions.flatMap((recognition) =>
+        recognition.recognisedOn === null ? [] : [{ on: recognition.recognisedOn, count: 1 }],
+      ),
+    },
+    windowDays,
   );
+}
+
+/** The same, from detentions and recognitions counted per recorded date. */
+export function aroundBatchesFromCounts(
+  batches: readonly BatchFact[],
+  counts: { detentions: DatedCounts; recognitions: DatedCounts },
+  windowDays: readonly number[] = [30, 90],
+): BatchDoor[] {
+  const detentionDates = counts.detentions;
+  const recognitionDates = counts.recognitions;
   return [...batches]
     .sort(
       (a, b) =>
@@ -146,8 +182,13 @@ export const RELEASE_ROUTES: readonly ReleaseRoute[] = [
 
 export function releaseRoute(episode: EpisodeFact): ReleaseRoute | null {
   if (episode.releasedOn === null) return null;
-  if (episode.batchId !== null || episode.releaseMode === 'negotiated') return 'deal';
-  switch (episode.releaseMode) {
+  return routeOf(episode.releaseMode, episode.batchId !== null);
+}
+
+/** The route of a release of `mode`, linked to a batch or not. */
+export function routeOf(mode: ReleaseMode | null, inBatch: boolean): ReleaseRoute {
+  if (inBatch || mode === 'negotiated') return 'deal';
+  switch (mode) {
     case null:
       return 'unknown';
     case 'sentence_served':
@@ -181,18 +222,52 @@ export function cumulativeReleasesByRoute(
   to: string,
   granularity: Granularity,
 ): CumulativeRow[] {
-  const released = episodes.flatMap((episode) => {
-    const route = releaseRoute(episode);
-    return route === null || episode.releasedOn === null ? [] : [{ route, span: spanOf(episode.releasedOn) }];
-  });
+  return cumulativeByRouteOf(
+    episodes.flatMap((episode) => {
+      const route = releaseRoute(episode);
+      return route === null || episode.releasedOn === null
+        ? []
+        : [{ route, span: spanOf(episode.releasedOn), count: 1 }];
+    }),
+    from,
+    to,
+    granularity,
+  );
+}
+
+/** The same, from releases counted per recorded date, mode and batch link. */
+export function cumulativeReleasesByRouteFromCounts(
+  releases: FlowDateCounts['releases'],
+  from: string,
+  to: string,
+  granularity: Granularity,
+): CumulativeRow[] {
+  return cumulativeByRouteOf(
+    releases.map((release) => ({
+      route: routeOf(release.mode, release.inBatch),
+      span: spanOf(release.on),
+      count: release.count,
+    })),
+    from,
+    to,
+    granularity,
+  );
+}
+
+function cumulativeByRouteOf(
+  released: readonly { route: ReleaseRoute; span: DaySpan; count: number }[],
+  from: string,
+  to: string,
+  granularity: Granularity,
+): CumulativeRow[] {
   return periodsBetween(from, to, granularity).map((period) => {
     const window = { first: from, last: period.last > to ? to : period.last };
     const cumulative = Object.fromEntries(
       RELEASE_ROUTES.map((route) => [route, { min: 0, max: 0 }]),
     ) as Record<ReleaseRoute, Range>;
     for (const release of released) {
-      if (spanWithin(release.span, window)) cumulative[release.route].min += 1;
-      if (spansOverlap(release.span, window)) cumulative[release.route].max += 1;
+      if (spanWithin(release.span, window)) cumulative[release.route].min += release.count;
+      if (spansOverlap(release.span, window)) cumulative[release.route].max += release.count;
     }
     return { period, cumulative };
   });

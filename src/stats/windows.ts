@@ -45,12 +45,23 @@ export function sameDayWindow(anchor: string): AnchoredWindow {
 
 /** How many of the partial dates fall in the window: {min: certainly, max: possibly}. */
 export function countInWindow(dates: readonly string[], window: AnchoredWindow): Range {
+  return countDatesInWindow(
+    dates.map((on) => ({ on, count: 1 })),
+    window,
+  );
+}
+
+/** The same, for dates each standing for `count` events (a GROUP BY row of a database). */
+export function countDatesInWindow(
+  dates: readonly { on: string; count: number }[],
+  window: AnchoredWindow,
+): Range {
   let min = 0;
   let max = 0;
-  for (const date of dates) {
-    const span = spanOf(date);
-    if (window.certain && spanWithin(span, window.certain)) min += 1;
-    if (spansOverlap(span, window.possible)) max += 1;
+  for (const { on, count } of dates) {
+    const span = spanOf(on);
+    if (window.certain && spanWithin(span, window.certain)) min += count;
+    if (spansOverlap(span, window.possible)) max += count;
   }
   return { min, max };
 }

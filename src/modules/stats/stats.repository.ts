@@ -8,6 +8,8 @@ import type {
   PersonFact,
   RecognitionFact,
 } from '../../stats/facts.js';
+import type { DaySpan } from '../../stats/calendar.js';
+import type { FlowDateCounts } from '../../stats/flows.js';
 import type { DayCorrection, DayCount, StockEvents } from '../../stats/stock-events.js';
 import type { ReadScope } from '../user/access.js';
 
@@ -18,11 +20,20 @@ import type { ReadScope } from '../user/access.js';
 
 const flag = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
 
-export async function selectEpisodeFacts(db: Db): Promise<EpisodeFact[]> {
+/**
+ * Every episode as a fact, or (`releasedInBatch`) only those released in a release batch: the deals
+ * ledger needs no other, and they are a small part of a large registry.
+ */
+export async function selectEpisodeFacts(
+  db: Db,
+  which: 'all' | 'releasedInBatch' = 'all',
+): Promise<EpisodeFact[]> {
+  const inBatch = which === 'releasedInBatch';
   const [episodes, charges] = await Promise.all([
     db
       .selectFrom('episodes')
       .leftJoin('releases', 'releases.episodeId', 'episodes.id')
+      .$if(inBatch, (query) => query.where('releases.batchId', 'is not', null))
       .select([
         'episodes.id',
         'episodes.personId',
@@ -41,6 +52,11 @@ export async function selectEpisodeFacts(db: Db): Promise<EpisodeFact[]> {
     db
       .selectFrom('episodeCharges')
       .innerJoin('legalArticles', 'legalArticles.id', 'episodeCharges.articleId')
+      .$if(inBatch, (query) =>
+        query
+          .innerJoin('releases', 'releases.episodeId', 'episodeCharges.episodeId')
+          .where('releases.batchId', 'is not', null),
+      )
       .select(['episodeCharges.episodeId', 'legalArticles.code', 'legalArticles.number'])
       .execute(),
   ]);
@@ -153,6 +169,68 @@ export async function selectPersonFacts(db: Db, scope: ReadScope): Promise<Perso
         !scope.levels.includes(person.visibility as ReadScope['levels'][number])),
     ties: tiesOf.get(person.id) ?? [],
   }));
+}
+
+/**
+ * Detentions, releases (by mode) and recognitions counted per recorded partial date, for the dates
+ * that may fall in `window`: a few thousand rows whatever the registry's size (index-only scans,
+ * migrations 0001 and 0015). The bounds are on the date as text, which sorts a year before its months
+ * and days (ADR 0002): every date that may overlap [first, last] lies between first's year and last;
+ * the few it lets through that do not overlap are dropped by the allocation, as any other date.
+ */
+/** Every day a partial date may name: the window of `selectFlowCounts` for counts of all time. */
+export const ALL_DAYS: DaySpan = { first: '0001-01-01', last: '9999-12-31' };
+
+export async function selectFlowCounts(db: Db, window: DaySpan): Promise<FlowDateCounts> {
+  const lowest = window.first.slice(0, 4);
+  const [detentions, releases, recognitions, undated] = await Promise.all([
+    db
+      .selectFrom('episodes')
+      .select((eb) => ['detainedOn', eb.fn.countAll<string | number>().as('count')])
+      .where('detainedOn', '>=', lowest)
+      .where('detainedOn', '<=', window.last)
+      .groupBy('detainedOn')
+      .execute(),
+    db
+      .selectFrom('releases')
+      .select((eb) => [
+        'releasedOn',
+        'mode',
+        eb.case().when('batchId', 'is', null).then(0).else(1).end().as('inBatch'),
+        eb.fn.countAll<string | number>().as('count'),
+      ])
+      .where('releasedOn', '>=', lowest)
+      .where('releasedOn', '<=', window.last)
+      .groupBy(['releasedOn', 'mode', 'inBatch'])
+      .execute(),
+    db
+      .selectFrom('recognitions')
+      .select((eb) => ['recognisedOn', 'afterRelease', eb.fn.countAll<string | number>().as('count')])
+      .where('recognisedOn', '>=', lowest)
+      .where('recognisedOn', '<=', window.last)
+      .groupBy(['recognisedOn', 'afterRelease'])
+      .execute(),
+    db
+      .selectFrom('recognitions')
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .where('recognisedOn', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    detentions: detentions.map((row) => ({ on: row.detainedOn, count: Number(row.count) })),
+    releases: releases.map((row) => ({
+      on: row.releasedOn,
+      mode: row.mode as FlowDateCounts['releases'][number]['mode'],
+      inBatch: Number(row.inBatch) === 1,
+      count: Number(row.count),
+    })),
+    recognitions: recognitions.map((row) => ({
+      on: row.recognisedOn as string,
+      afterRelease: Number(row.afterRelease) === 1,
+      count: Number(row.count),
+    })),
+    undatedRecognitions: Number(undated.count),
+  };
 }
 
 const OPEN_END = '9999-12-31';

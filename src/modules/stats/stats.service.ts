@@ -2,16 +2,17 @@ import type { Db } from '../../db/database.js';
 import { ruleViolated } from '../../lib/errors.js';
 import { addDays, isoDayOf } from '../../lib/partial-date.js';
 import {
-  aroundBatches,
+  aroundBatchesFromCounts,
   conditionalityScorecard,
   countryDossier,
-  cumulativeReleasesByRoute,
+  cumulativeReleasesByRouteFromCounts,
   dealLedger,
   concessionTimeline,
-  flowTable,
+  flowTableFromCounts,
+  flowWindow,
   projectStock,
   reconcile,
-  releasedVsImprisoned,
+  releasedVsImprisonedFromCounts,
   assertIsoDay,
   periodsBetween,
   stockAtDays,
@@ -21,11 +22,13 @@ import {
 import type { Clock } from '../shared/clock.js';
 import { readScopeOf, type Viewer, visibleLevels } from '../user/access.js';
 import {
+  ALL_DAYS,
   countHeldOn,
   selectBatchFacts,
   selectConditionFacts,
   selectCountObservationFacts,
   selectEpisodeFacts,
+  selectFlowCounts,
   selectPersonFacts,
   selectRecognitionFacts,
   selectStockEvents,
@@ -84,33 +87,31 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async flows(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
-      const [episodes, recognitions] = await Promise.all([
-        selectEpisodeFacts(deps.db),
-        selectRecognitionFacts(deps.db),
-      ]);
-      return flowTable({ episodes, recognitions }, from, to, granularity);
+      // Counted per recorded date in SQL (the same table as stats/flows.ts flowTable over every episode).
+      const counts = await selectFlowCounts(deps.db, flowWindow(from, to, granularity));
+      return flowTableFromCounts(counts, from, to, granularity);
     },
 
     async revolvingDoor(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
-      const [episodes, recognitions, batches] = await Promise.all([
-        selectEpisodeFacts(deps.db),
-        selectRecognitionFacts(deps.db),
+      // Counted per recorded date in SQL, of all time: the windows around a batch reach outside [from, to].
+      const [counts, batches] = await Promise.all([
+        selectFlowCounts(deps.db, ALL_DAYS),
         selectBatchFacts(deps.db, levels),
       ]);
       return {
         from,
         to,
-        periods: releasedVsImprisoned(episodes, from, to, granularity),
-        aroundBatches: aroundBatches(batches, episodes, recognitions),
-        cumulativeByRoute: cumulativeReleasesByRoute(episodes, from, to, granularity),
+        periods: releasedVsImprisonedFromCounts(counts, from, to, granularity),
+        aroundBatches: aroundBatchesFromCounts(batches, counts),
+        cumulativeByRoute: cumulativeReleasesByRouteFromCounts(counts.releases, from, to, granularity),
       };
     },
 
     async deals(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
       const [episodes, batches] = await Promise.all([
-        selectEpisodeFacts(deps.db),
+        selectEpisodeFacts(deps.db, 'releasedInBatch'),
         selectBatchFacts(deps.db, levels),
       ]);
       return {
