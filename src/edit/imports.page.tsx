@@ -131,12 +131,17 @@ const needsAttention = (row: ImportRowReport) =>
 function RowReport({ context, row }: { context: EditContext; row: ImportRowReport }) {
   const { t } = context;
   const problems = row.cells.filter((cell) => cell.problem);
+  // A cell's problem is also among the row's messages; it is shown once, beside its cell.
+  const cellMessages = new Set(problems.map((cell) => `${cell.column}: ${cell.problem ?? ''}`));
+  const messages = row.messages.filter((message) => !cellMessages.has(message));
   return (
     <tr class={row.outcome === 'reject' ? 'rejected' : undefined}>
       <th scope="row">{row.line}</th>
       <td>{t.imports.outcomes[row.outcome]}</td>
       <td>
+        {/* A record a dry run would create does not exist (yet): no link to it. */}
         {row.recordId &&
+          row.outcome !== 'create' &&
           (row.entity === 'person' ? (
             <a href={editLink(`/persons/${row.recordId}`)}>{row.recordId.slice(0, 8)}</a>
           ) : (
@@ -144,9 +149,9 @@ function RowReport({ context, row }: { context: EditContext; row: ImportRowRepor
           ))}
       </td>
       <td>
-        {row.messages.length > 0 && (
+        {messages.length > 0 && (
           <ul class="row-messages">
-            {row.messages.map((message, index) => (
+            {messages.map((message, index) => (
               <li key={index}>{message}</li>
             ))}
           </ul>

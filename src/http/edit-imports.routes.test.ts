@@ -170,6 +170,8 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     expect(countOf(report.body, 'reject')).toBe(1);
     expect(report.body).toContain('&quot;31.02.2021&quot; is not a real date: that month has 28 days');
     expect(report.body).not.toContain('value="confirm"');
+    // The row that would be created does not exist: the report links to no record.
+    expect(report.body).not.toContain('href="/edit/persons/');
     const forced = await act(reviewer, tokenOf(report.body), { action: 'confirm', visibility: 'public' });
     expect(forced.statusCode).toBe(400);
     expect(forced.body).toContain('the import was refused and nothing was written');
