@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 
@@ -34,6 +34,31 @@ export function redactUrl(databaseUrl: string): string {
   return databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** Prepared statements kept, by SQL text: most recently used first dropped last. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * better-sqlite3 that prepares each SQL text once: the same few query shapes run hundreds of
+ * thousands of times in an export, and preparing them anew cost as much as running them. Kysely
+ * runs one query at a time on the connection, so a kept statement is never busy when reused.
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) statements.delete(sql);
+      else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value ?? '');
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(databaseUrl: string): OpenedDatabase {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'sqlite') {
@@ -47,7 +72,7 @@ export function openDatabase(databaseUrl: string): OpenedDatabase {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: keepingStatements(sqlite) }),
       plugins: [new CamelCasePlugin()],
     });
     return { db, dialect, location: file, close: () => db.destroy() };
