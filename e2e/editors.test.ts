@@ -156,6 +156,57 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
     await shoot(editor, 'edit-validation-error-en');
   });
 
+  it('a reviewer imports a list: a bad row is reported and nothing written; fixed, it is checked, confirmed and public', async () => {
+    const header = 'Name,Birth date,Detained\n';
+    const rows = ['Synthetic Importava,1984,2021-05', 'Synthetic Spisava,1991,31.02.2021'];
+    const namesStored = async () =>
+      (
+        await server.database.db
+          .selectFrom('personNames')
+          .select('text')
+          .where('text', 'in', ['Synthetic Importava', 'Synthetic Spisava'])
+          .execute()
+      ).length;
+    const uploadAndCheck = async (content: string) => {
+      await reviewer.goto(`${server.url}/edit/imports`);
+      await reviewer.getByLabel('File (CSV, XLSX or JSON)').setInputFiles({
+        name: 'synthetic-list.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(content),
+      });
+      await reviewer.locator('#import-visibility').selectOption('public');
+      await reviewer.getByRole('button', { name: 'Check (dry run)' }).click();
+      await reviewer.waitForSelector('table.import-rows');
+    };
+
+    await uploadAndCheck(header + rows.join('\n'));
+    const rejected = reviewer.locator('table.import-rows tr.rejected');
+    expect(await rejected.count()).toBe(1);
+    expect(await rejected.textContent()).toContain('"31.02.2021" is not a real date');
+    expect(await reviewer.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    await shoot(reviewer, 'edit-import-rejected-row-en');
+    const problems = await seriousViolations(reviewer);
+    expect(await namesStored()).toBe(0);
+
+    await uploadAndCheck(`${header}${rows[0]}\nSynthetic Spisava,1991,2021-02-28\n`);
+    expect(await reviewer.locator('[data-outcome=create]').first().textContent()).toBe('2');
+    problems.push(...(await seriousViolations(reviewer)));
+    await reviewer.getByRole('button', { name: 'Import', exact: true }).click();
+    await reviewer.waitForSelector('.notice');
+    expect(await reviewer.locator('.notice').textContent()).toContain('Imported.');
+    await shoot(reviewer, 'edit-import-done-en');
+    expect(await namesStored()).toBe(2);
+    expect(problems).toEqual([]);
+
+    const imported = await server.database.db
+      .selectFrom('personNames')
+      .select('personId')
+      .where('text', '=', 'Synthetic Spisava')
+      .executeTakeFirstOrThrow();
+    await editor.goto(`${server.url}/en/prisoners/${imported.personId}`);
+    expect(await editor.locator('h1').textContent()).toBe('Synthetic Spisava');
+  });
+
   it('has no serious or critical accessibility violations on the editors’ pages (axe)', async () => {
     const pages = [
       ['edit-start', '/edit'],
@@ -168,6 +219,7 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
       ['edit-review-published', '/edit/drafts?status=published'],
       ['edit-merge', `/edit/merge?keep=${personId}&q=Synthetic`],
       ['edit-ingest', '/edit/ingest'],
+      ['edit-imports', '/edit/imports'],
     ] as const;
     const problems: string[] = [];
     for (const [name, path] of pages) {

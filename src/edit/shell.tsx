@@ -54,7 +54,12 @@ function Shell({ locale, t, title, path, viewer, csrf, children }: ShellProps) {
         ...EDITABLE_KINDS.map((kind): [string, string] => [t.kinds[kind.kind], editLink(`/${kind.path}`)]),
         [t.reviewQueue, editLink('/drafts')],
         [t.merge, editLink('/merge')],
-        ...(viewer && mayPublish(viewer) ? [[t.ingest.title, editLink('/ingest')] as [string, string]] : []),
+        ...(viewer && mayPublish(viewer)
+          ? ([
+              [t.ingest.title, editLink('/ingest')],
+              [t.imports.title, editLink('/imports')],
+            ] as [string, string][])
+          : []),
         ...(viewer && mayAdminister(viewer) ? [[t.users, editLink('/users')] as [string, string]] : []),
       ]
     : [];

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import formbody from '@fastify/formbody';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppOptions } from '../app.js';
 import { dashboardPage } from '../edit/dashboard.page.js';
 import { draftPage, draftsPage, reviewDraft } from '../edit/drafts.pages.js';
 import { formValuesOf } from '../edit/form.js';
 import { historyPage } from '../edit/history.page.js';
+import { importsPage, submitUpload, submitUploadAction } from '../edit/imports.page.js';
 import { decideProposal, ingestPage, submitArticle } from '../edit/ingest.page.js';
 import { errorPage } from '../edit/error.page.js';
 import { editableKind } from '../edit/kinds.js';
@@ -14,8 +16,10 @@ import { editMessagesFor } from '../edit/messages/index.js';
 import { formPage, listPage, requireKind, startingState, submitForm } from '../edit/records.js';
 import { type EditContext, type EditPage, editLink, renderEditDocument } from '../edit/shell.js';
 import { signInPage } from '../edit/sign-in.page.js';
+import { createUploadStash } from '../edit/upload-stash.js';
 import { submitUser, usersPage } from '../edit/users.page.js';
 import { AppError, isAppError } from '../lib/errors.js';
+import { tooLarge } from '../modules/import/import.service.js';
 import { idSchema } from '../modules/shared/common.schema.js';
 import { loginSchema } from '../modules/user/user.schema.js';
 import { isLocale, type Locale, localeFromAcceptLanguage } from '../site/locale.js';
@@ -241,6 +245,40 @@ async function editRoutes(edit: FastifyInstance, options: AppOptions): Promise<v
   });
   edit.post('/proposals/:id/:decision', { schema: { hide: true } }, async (request, reply) => {
     const outcome = await decideProposal(contextOf(request), formValuesOf(request.body));
+    return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
+  });
+
+  // Spreadsheet imports (reviewers only, as in the API): upload → dry-run report → confirmed run.
+  const uploads = createUploadStash({ maxTotalBytes: 4 * options.config.importMaxBytes });
+  edit.get('/imports', { schema: { hide: true } }, async (request, reply) =>
+    send(request, reply, await importsPage(contextOf(request))),
+  );
+  await edit.register(async (upload) => {
+    // The whole multipart body is read in preValidation, so the auth preHandler finds its _csrf
+    // field like any form's; the file is bounded while it streams in.
+    const maxBytes = options.config.importMaxBytes;
+    await upload.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: { fileSize: maxBytes, files: 1, fields: 10 },
+      async onFile(part: MultipartFile & { value?: unknown }) {
+        try {
+          part.value = { name: part.filename, bytes: await part.toBuffer() };
+        } catch (error) {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(null, maxBytes);
+          throw error;
+        }
+      },
+    });
+    upload.post('/imports', { schema: { hide: true } }, async (request, reply) => {
+      const outcome = await submitUpload(contextOf(request), uploads, request.body);
+      return 'redirect' in outcome
+        ? reply.redirect(outcome.redirect, 303)
+        : send(request, reply, outcome.page);
+    });
+  });
+  edit.post('/imports/:upload', { schema: { hide: true } }, async (request, reply) => {
+    const { upload } = request.params as { upload: string };
+    const outcome = await submitUploadAction(contextOf(request), uploads, upload, formValuesOf(request.body));
     return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
   });
 

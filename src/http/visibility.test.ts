@@ -415,6 +415,13 @@ describeEachDialect('what the public may see', (database) => {
       expect(readFileSync(join(result.dir, 'assets', 'search-index.js'), 'utf8')).toContain(
         'Synthetic Publicava',
       );
+      // Each person the public sees has a feed of changes, read in the crawl above; the anonymous none.
+      const feeds = readdirSync(join(result.dir, 'feeds', 'persons'));
+      expect(feeds).toContain(`${seeded.publicPersonId}.atom`);
+      expect(
+        readFileSync(join(result.dir, 'feeds', 'persons', `${seeded.publicPersonId}.atom`), 'utf8'),
+      ).toContain('Synthetic Publicava');
+      expect(feeds).not.toContain(`${seeded.anonymousId}.atom`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

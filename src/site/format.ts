@@ -41,8 +41,17 @@ export function formatDayOfYear(isoDay: string, locale: Locale): string {
   return dateFormat(locale, { day: 'numeric', month: 'long' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Making an Intl.NumberFormat costs far more than using one, and pages format thousands of numbers. */
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** "12" or "10–12": a count that partial dates leave uncertain is shown as its range. */

@@ -53,6 +53,7 @@ export interface MirrorResult {
 /** Written at the root of every mirror: metadata, and the mark that lets a later export replace the folder. */
 export const MIRROR_MARKER = 'unfree-mirror.json';
 
+const PERSON_FEED = /^\/feeds\/persons\/([0-9a-f-]{36})\.atom$/;
 const STYLESHEET = readFileSync(new URL('../../site/assets/site.css', import.meta.url), 'utf8');
 
 interface Route<T> {
@@ -203,6 +204,9 @@ export function createMirrorService(deps: MirrorServiceDeps) {
       const file = staticFileOf(url);
       const rootFile = rootFiles.get(url);
       if (rootFile) return put(file, await rootFile());
+      // A person's feed is linked from the person's page, so only persons the public sees have one.
+      const personFeed = PERSON_FEED.exec(url)?.[1];
+      if (personFeed) return put(file, renderAtom(await services.feeds.person(base, personFeed)));
       const pathname = url.split('?')[0] ?? '';
       const [, first = '', ...rest] = pathname.split('/');
       if (!isLocale(first)) throw unknownLink(url);
@@ -230,7 +234,8 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     for (const entry of await listPublicPages(services)) follow(entry.url);
     for (const locale of LOCALES) follow(staticSearchUrl(locale));
     for (const url of rootFiles.keys()) follow(url);
-    while (queue.length > 0) await writeUrl(queue.shift() ?? '');
+    // An index, not shift(): the queue grows to every address of a 100,000-person registry.
+    for (let next = 0; next < queue.length; next += 1) await writeUrl(queue[next] ?? '');
 
     await put('assets/site.css', STYLESHEET);
     await put('assets/search.js', await searchScript());

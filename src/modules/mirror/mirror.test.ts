@@ -112,6 +112,13 @@ describeEachDialect('unfree export-site', (database) => {
       expect(seen).toContain(`/${locale}/prisoners/${seeded.latinOnlyId}/index.html`);
       expect(seen).toContain(`/${locale}/search/index.html`);
     }
+    // Each named person's page links to the feed of changes to that person; the anonymous have none.
+    expect(seen).toContain(`/feeds/persons/${seeded.latinOnlyId}.atom`);
+    expect(seen).not.toContain(`/feeds/persons/${seeded.anonymousId}.atom`);
+    expect(readdirSync(join(root, 'feeds', 'persons'))).not.toContain(`${seeded.anonymousId}.atom`);
+    expect(readFileSync(join(root, 'feeds', 'persons', `${seeded.latinOnlyId}.atom`), 'utf8')).toContain(
+      LATIN_ONLY_NAME,
+    );
     for (const file of [
       '/assets/site.css',
       '/assets/search.js',

@@ -374,6 +374,11 @@ function ProfileBody({ context, profile }: { context: PageContext; profile: Prof
         <h2 id="sources">{t.person.sources}</h2>
         <Sources context={context} profile={profile} />
       </section>
+      <p class="feed">
+        <a href={context.links.file(`/feeds/persons/${person.id}.atom`)} type="application/atom+xml">
+          {t.person.feed}
+        </a>
+      </p>
     </article>
   );
 }

@@ -148,6 +148,7 @@ export const be: Messages = {
     noSources: 'Публічных крыніц пакуль няма.',
     supports: (field: string) => `пацвярджае: ${field}`,
     wholeRecord: 'запіс',
+    feed: 'Сачыць за зменамі гэтага запісу (стужка Atom)',
     anonymousNote: '',
   },
   releaseModes: {

@@ -150,6 +150,7 @@ export const en = {
     noSources: 'No public source is recorded yet.',
     supports: (field: string) => `supports: ${field}`,
     wholeRecord: 'the record',
+    feed: 'Follow changes to this record (Atom feed)',
     anonymousNote: '',
   },
   releaseModes: {

@@ -148,6 +148,7 @@ export const ru: Messages = {
     noSources: 'Публичных источников пока нет.',
     supports: (field: string) => `подтверждает: ${field}`,
     wholeRecord: 'запись',
+    feed: 'Следить за изменениями этой записи (лента Atom)',
     anonymousNote: '',
   },
   releaseModes: {
