@@ -38,6 +38,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+    // Work is done on parallel branches, each taking its own number: a database that has run a
+    // later-numbered migration must still take an earlier-numbered one merged after it. Each
+    // migration stands alone (its own tables, columns and indexes), so the order between them
+    // does not matter.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {
