@@ -11,6 +11,7 @@ import * as proposals from './migrations/0008-proposals.js';
 import * as nameForms from './migrations/0009-name-forms.js';
 import * as stockIndexes from './migrations/0011-stock-indexes.js';
 import * as impreciseSpanIndexes from './migrations/0014-imprecise-span-indexes.js';
+import * as nameKeyCounts from './migrations/0016-name-key-counts.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-name-forms': nameForms,
   '0011-stock-indexes': stockIndexes,
   '0014-imprecise-span-indexes': impreciseSpanIndexes,
+  '0016-name-key-counts': nameKeyCounts,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
