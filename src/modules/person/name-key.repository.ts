@@ -64,6 +64,21 @@ export async function selectKeyCounts(
   return [...persons].map(([key, n]) => ({ key, persons: n }));
 }
 
+/**
+ * The distinct keys of the persons having one of `anchorKeys` (to weigh a misspelt word against;
+ * never shown). Index-only: the anchor keys' rows of name_keys_key, then each person's primary-key
+ * range; CROSS JOIN keeps SQLite to that order.
+ */
+export async function selectCoOccurringKeys(db: Db, anchorKeys: readonly string[]): Promise<string[]> {
+  if (anchorKeys.length === 0) return [];
+  const rows = await sql<{ key: string }>`
+    select distinct ${sql.ref('other.key')} as key
+    from ${sql.table('nameKeys')} as anchor cross join ${sql.table('nameKeys')} as other
+    where ${sql.ref('anchor.key')} in (${sql.join([...anchorKeys])})
+      and ${sql.ref('other.personId')} = ${sql.ref('anchor.personId')}`.execute(db);
+  return rows.rows.map((row) => row.key);
+}
+
 /** A key that counts for one query word, with its weight in thousandths (WeightedKey in names/). */
 export interface CandidateKey {
   key: string;
