@@ -37,14 +37,17 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { decodeNameForms } from '../src/names/forms.js';
 import {
   addedPrefixes,
+  coOccurringLookup,
   lookupOfSlots,
   lookupSlots,
   planCandidates,
   widenSlots,
+  withCoOccurringKeys,
 } from '../src/names/lookup.js';
 import { type CandidateInput, rankCandidates } from '../src/names/matcher.js';
 import {
   selectCandidates,
+  selectCoOccurringKeys,
   selectKeyCounts,
   selectNameForms,
 } from '../src/modules/person/name-key.repository.js';
@@ -415,7 +418,7 @@ class CapturePlugin implements KyselyPlugin {
 interface StageProfile {
   /** lookupSlots + planCandidates (+ widenSlots) in JavaScript. */
   planMs: number;
-  /** selectKeyCounts: one or two round trips (the second for a typo in the first letters). */
+  /** selectKeyCounts: one or two round trips (the second for a typo in the first letters), and the co-occurring keys when a word found none. */
   keyCountsSqlMs: number;
   candidateSqlMs: number;
   /** The candidate SQL again with the trusted scope (no visibility check). */
@@ -472,6 +475,7 @@ async function profileQuery(
   const counts = await selectKeyCounts(db, lookup);
   const t2 = performance.now();
   let plan = planCandidates(slots, counts);
+  let planned = slots;
   const wider = widenSlots(slots, plan);
   let widenSqlMs = 0;
   if (wider) {
@@ -480,7 +484,21 @@ async function profileQuery(
     widenSqlMs = performance.now() - w0;
     const known = new Set(counts.map((count) => count.key));
     counts.push(...more.filter((count) => !known.has(count.key)));
-    plan = planCandidates(wider, counts);
+    plan = planCandidates((planned = wider), counts);
+  }
+  // As searchNames: a word that found no key is weighed against the keys of the others' persons.
+  const coOccurring = coOccurringLookup(planned, plan, counts);
+  if (coOccurring) {
+    const w0 = performance.now();
+    const found = await selectCoOccurringKeys(db, coOccurring.anchorKeys);
+    widenSqlMs += performance.now() - w0;
+    const closer = withCoOccurringKeys(planned, coOccurring, found);
+    const known = new Set(counts.map((count) => count.key));
+    const added = [...new Set(closer.flatMap((slot) => slot.keys))].filter((key) => !known.has(key));
+    const w1 = performance.now();
+    counts.push(...(await selectKeyCounts(db, { keys: added, prefixes: [] })));
+    widenSqlMs += performance.now() - w1;
+    plan = planCandidates(closer, counts);
   }
   const t3 = performance.now();
   const ids = await selectCandidates(db, plan.keys, plan.anchorKeys, CANDIDATE_LIMIT, STAFF_SCOPE);

@@ -221,6 +221,12 @@ export interface NameKeyTable {
   system: string;
 }
 
+/** Persons per distinct name_keys key, kept by triggers on name_keys (migration 0016). */
+export interface NameKeyCountTable {
+  key: string;
+  persons: number;
+}
+
 /** Ranking data of a person's names (names/forms.ts encodes it), kept beside name_keys. */
 export interface NameFormTable {
   personId: string;
@@ -373,6 +379,7 @@ export interface Database {
   sources: SourceTable;
   citations: CitationTable;
   nameKeys: NameKeyTable;
+  nameKeyCounts: NameKeyCountTable;
   nameForms: NameFormTable;
   personRedirects: PersonRedirectTable;
   users: UserTable;

@@ -12,6 +12,7 @@ import * as nameForms from './migrations/0009-name-forms.js';
 import * as stockIndexes from './migrations/0011-stock-indexes.js';
 import * as impreciseSpanIndexes from './migrations/0014-imprecise-span-indexes.js';
 import * as flowIndexes from './migrations/0015-flow-indexes.js';
+import * as nameKeyCounts from './migrations/0016-name-key-counts.js';
 import * as personSortName from './migrations/0017-person-sort-name.js';
 
 /**
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-stock-indexes': stockIndexes,
   '0014-imprecise-span-indexes': impreciseSpanIndexes,
   '0015-flow-indexes': flowIndexes,
+  '0016-name-key-counts': nameKeyCounts,
   '0017-person-sort-name': personSortName,
 };
 

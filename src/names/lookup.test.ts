@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKey } from './canonical.js';
 import {
+  CO_OCCURRING_PERSONS_LIMIT,
+  CO_OCCURRING_SIMILARITY_FLOOR,
   KEY_SIMILARITY_FLOOR,
   MAX_QUERY_TOKENS,
   candidateLookup,
+  coOccurringLookup,
   lookupSlots,
   planCandidates,
   weighKeys,
+  withCoOccurringKeys,
 } from './lookup.js';
 
 describe('lookupSlots', () => {
@@ -92,5 +96,50 @@ describe('planCandidates', () => {
   it('does not anchor a one-word query', () => {
     const plan = planCandidates(lookupSlots('Maria'), [{ key: 'marja', persons: 9000 }]);
     expect(plan.anchorKeys).toBeNull();
+  });
+});
+
+describe('coOccurringLookup and withCoOccurringKeys (a typo in the first letters)', () => {
+  // Paitrsuienka shares no three-letter (or two-letter) prefix with the key of Piatrusenka.
+  const slots = lookupSlots('Ilja Paitrsuienka');
+  const ilja = canonicalKey('Ilja');
+  const piatrusenka = canonicalKey('Piatrusenka');
+  const plan = (persons: number) => ({
+    counts: [{ key: ilja, persons }],
+    plan: planCandidates(slots, [{ key: ilja, persons }]),
+  });
+
+  it('reads the keys of the persons the other words found when a word found nothing', () => {
+    const { counts, plan: found } = plan(175);
+    expect(found.keys.map((entry) => entry.slot)).toEqual([0]);
+    expect(coOccurringLookup(slots, found, counts)).toEqual({ anchorKeys: [ilja], unmatched: [1] });
+  });
+
+  it('does not when every word found a key, when none did, or when the other words found too many', () => {
+    const both = planCandidates(slots, [
+      { key: ilja, persons: 175 },
+      { key: slots[1]?.tokens[0] ?? '', persons: 1 },
+    ]);
+    expect(coOccurringLookup(slots, both, [])).toBeNull();
+    expect(coOccurringLookup(slots, planCandidates(slots, []), [])).toBeNull();
+    const { counts, plan: many } = plan(CO_OCCURRING_PERSONS_LIMIT + 1);
+    expect(coOccurringLookup(slots, many, counts)).toBeNull();
+  });
+
+  it('lets the misspelt word look up the found keys at least half similar, weighed by their similarity', () => {
+    const { counts, plan: found } = plan(175);
+    const lookup = coOccurringLookup(slots, found, counts);
+    if (lookup === null) throw new Error('expected a co-occurring lookup');
+    const closer = withCoOccurringKeys(slots, lookup, [
+      ilja,
+      piatrusenka,
+      canonicalKey('Ivanovich'),
+      'kozlov',
+    ]);
+    expect(closer[0]).toBe(slots[0]);
+    expect(closer[1]?.keys).toEqual([...(slots[1]?.keys ?? []), piatrusenka]);
+    const weighed = weighKeys(closer, [ilja, piatrusenka]).find((entry) => entry.key === piatrusenka);
+    expect(weighed?.slot).toBe(1);
+    expect(weighed?.similarity).toBeGreaterThanOrEqual(CO_OCCURRING_SIMILARITY_FLOOR);
   });
 });

@@ -222,3 +222,73 @@ export function addedPrefixes(slots: readonly LookupSlot[], wider: readonly Look
   const before = new Set(slots.flatMap((slot) => slot.prefixes));
   return [...new Set(wider.flatMap((slot) => slot.prefixes))].filter((prefix) => !before.has(prefix));
 }
+
+/**
+ * A word for which no key was found by prefix, not even widened (a typo in its first letters:
+ * Paitrsuienka for Piatrusenka), gives every person found by the other words the same bound, so
+ * the cap cut them by id. Such a word is instead compared with the keys of the persons the other
+ * words found, and keys at least this similar count for it.
+ */
+export const CO_OCCURRING_SIMILARITY_FLOOR = 0.5;
+
+/**
+ * The keys of the persons found by the rarest other word are read only when they are at most
+ * this many (about 8 index rows each): beyond, the second read would cost more than it saves.
+ */
+export const CO_OCCURRING_PERSONS_LIMIT = 2000;
+
+export interface CoOccurringLookup {
+  /** Keys of the rarest word that found some: their persons' other keys are read. */
+  readonly anchorKeys: readonly string[];
+  /** The words nothing was found for. */
+  readonly unmatched: readonly number[];
+}
+
+/** Whether some words found nothing while others did, and whose persons' keys to read; or null. */
+export function coOccurringLookup(
+  slots: readonly LookupSlot[],
+  plan: CandidatePlan,
+  counts: readonly { readonly key: string; readonly persons: number }[],
+): CoOccurringLookup | null {
+  const matched = new Set(plan.keys.map((entry) => entry.slot));
+  const unmatched = slots.flatMap((slot, index) =>
+    !matched.has(index) && slot.tokens.some((token) => token.length > LOOKUP_PREFIX_LENGTH) ? [index] : [],
+  );
+  if (unmatched.length === 0 || matched.size === 0) return null;
+  const persons = new Map(counts.map((count) => [count.key, count.persons]));
+  const rowsOfSlot = new Map<number, number>();
+  for (const { key, slot } of plan.keys)
+    rowsOfSlot.set(slot, (rowsOfSlot.get(slot) ?? 0) + (persons.get(key) ?? 0));
+  let rarest = -1;
+  for (const [slot, rows] of rowsOfSlot)
+    if (rarest < 0 || rows < (rowsOfSlot.get(rarest) ?? 0)) rarest = slot;
+  if ((rowsOfSlot.get(rarest) ?? 0) > CO_OCCURRING_PERSONS_LIMIT) return null;
+  const anchorKeys = [
+    ...new Set(plan.keys.filter((entry) => entry.slot === rarest).map((entry) => entry.key)),
+  ];
+  return { anchorKeys, unmatched };
+}
+
+/**
+ * The slots again, each unmatched word also looking up the found keys at least
+ * CO_OCCURRING_SIMILARITY_FLOOR similar to it (as exact keys: weighKeys then weighs them by their
+ * similarity, below KEY_SIMILARITY_FLOOR too).
+ */
+export function withCoOccurringKeys(
+  slots: readonly LookupSlot[],
+  lookup: CoOccurringLookup,
+  found: Iterable<string>,
+): LookupSlot[] {
+  const keys = [...found];
+  return slots.map((slot, index) => {
+    if (!lookup.unmatched.includes(index)) return slot;
+    const similar = keys.filter((key) =>
+      slot.tokens.some((token) => {
+        const longer = Math.max(token.length, key.length);
+        if (1 - Math.abs(token.length - key.length) / longer < CO_OCCURRING_SIMILARITY_FLOOR) return false;
+        return tokenSimilarity(token, key).similarity >= CO_OCCURRING_SIMILARITY_FLOOR;
+      }),
+    );
+    return similar.length === 0 ? slot : { ...slot, keys: [...new Set([...slot.keys, ...similar])] };
+  });
+}

@@ -274,6 +274,7 @@ function closestSpelling(scored: Scored): BestMatch | null {
   for (const spelling of scored.group.spellings) {
     const surface = surfaceDistance(scored, spelling);
     if (best === null || surface < best.surface) best = { ...scored, spelling, surface };
+    if (surface === 0) break; // the query as written: no later spelling can be closer
   }
   return best;
 }
@@ -435,6 +436,9 @@ function explainScore(candidate: CandidateInput, scored: CandidateScore): BestMa
     if (group === undefined) continue;
     const closest = closestSpelling({ name, group, reading: tied.reading, detail: tied.detail });
     if (closest && (best === null || closest.surface < best.surface)) best = closest;
+    // Only a strictly closer spelling replaces the best: after one as written, the other tied
+    // names need not be romanized at all.
+    if (best?.surface === 0) break;
   }
   return best;
 }

@@ -40,6 +40,12 @@ export const BACKUP_TABLES = [
 ] as const satisfies readonly (keyof Database)[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
+/**
+ * Tables not written to a backup because triggers derive them from backed-up ones while the rows
+ * are restored: name_key_counts from name_keys (migration 0016). Restoring them too would count twice.
+ */
+export const DERIVED_TABLES = ['nameKeyCounts'] as const satisfies readonly (keyof Database)[];
+
 type Row = Record<string, unknown>;
 type LooseDb = Kysely<Record<string, Row>>;
 const loose = (db: Db): LooseDb => db as unknown as LooseDb;

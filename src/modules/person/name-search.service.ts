@@ -4,10 +4,12 @@ import { decodeNameForms, encodeNameForms } from '../../names/forms.js';
 import {
   CANDIDATE_LIMIT,
   addedPrefixes,
+  coOccurringLookup,
   lookupOfSlots,
   lookupSlots,
   planCandidates,
   widenSlots,
+  withCoOccurringKeys,
 } from '../../names/lookup.js';
 import {
   type CandidateInput,
@@ -22,6 +24,7 @@ import {
   replaceNameForms,
   replaceNameKeys,
   selectCandidates,
+  selectCoOccurringKeys,
   selectKeyCounts,
   selectNameForms,
 } from './name-key.repository.js';
@@ -77,11 +80,25 @@ async function candidateIds(db: Db, queries: readonly string[], scope: ReadScope
   if (slots.length === 0) return [];
   const counts = await selectKeyCounts(db, lookupOfSlots(slots));
   let plan = planCandidates(slots, counts);
+  let planned = slots;
   const wider = widenSlots(slots, plan);
   if (wider) {
     const more = await selectKeyCounts(db, { keys: [], prefixes: addedPrefixes(slots, wider) });
     const known = new Set(counts.map((count) => count.key));
-    plan = planCandidates(wider, [...counts, ...more.filter((count) => !known.has(count.key))]);
+    counts.push(...more.filter((count) => !known.has(count.key)));
+    plan = planCandidates((planned = wider), counts);
+  }
+  const coOccurring = coOccurringLookup(planned, plan, counts);
+  if (coOccurring) {
+    const closer = withCoOccurringKeys(
+      planned,
+      coOccurring,
+      await selectCoOccurringKeys(db, coOccurring.anchorKeys),
+    );
+    const known = new Set(counts.map((count) => count.key));
+    const added = [...new Set(closer.flatMap((slot) => slot.keys))].filter((key) => !known.has(key));
+    counts.push(...(await selectKeyCounts(db, { keys: added, prefixes: [] })));
+    plan = planCandidates(closer, counts);
   }
   const limit = CANDIDATE_LIMIT * Math.min(MAX_NAMES_BOUNDED_TOGETHER, Math.max(1, queries.length));
   return selectCandidates(db, plan.keys, plan.anchorKeys, limit, scope);

@@ -8,6 +8,7 @@ import { decodeNameForms } from '../../names/forms.js';
 import { lookupOfSlots, lookupSlots, planCandidates } from '../../names/lookup.js';
 import { PUBLIC_VIEWER, SYSTEM_VIEWER, readScopeOf } from '../user/access.js';
 import { selectCandidates, selectKeyCounts } from './name-key.repository.js';
+import { CANDIDATE_LIMIT } from './name-search.service.js';
 import { seedDemo } from '../demo/demo.seed.js';
 
 const datasetClock = () => new Date('2026-11-23T12:00:00.000Z');
@@ -303,5 +304,32 @@ describeEachDialect('name search over the demo registry', (database) => {
       /both records have an open detention/,
     );
     expect(await tableCounts(database().db)).toEqual(before);
+  });
+});
+
+describeEachDialect('name search with a typo in the first letters of the surname', (database) => {
+  it('finds the person among more namesakes of the first name than the candidate cap', async () => {
+    const { persons } = testServices(database().db);
+    const letters = 'abcdefghijklmnoprstuvz';
+    // More persons called Ilja than CANDIDATE_LIMIT, all created (so with ids sorting) before the one wanted.
+    for (let i = 0; i < CANDIDATE_LIMIT + 20; i++) {
+      const surname = `Zel${letters[i % letters.length] ?? 'a'}${letters[Math.floor(i / letters.length)] ?? 'a'}ovich`;
+      await persons.create(
+        aPerson({
+          names: [{ text: `Ilja ${surname}`, script: 'Latn', language: 'en', system: null, isPrimary: true }],
+        }),
+      );
+    }
+    const wanted = await persons.create(
+      aPerson({
+        names: [
+          { text: 'Iĺja Piatrusienka', script: 'Latn', language: 'be', system: 'lacinka', isPrimary: true },
+          { text: 'Ілья Пятрусенка', script: 'Cyrl', language: 'be', system: null, isPrimary: false },
+        ],
+      }),
+    );
+    // Paitrsuienka shares no prefix with Piatrusenka: only the first name finds anyone by prefix.
+    const [hit] = await persons.search('Iĺja Paitrsuienka', 5);
+    expect(hit?.personId).toBe(wanted.id);
   });
 });

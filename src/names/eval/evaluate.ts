@@ -8,10 +8,12 @@ import {
 import {
   CANDIDATE_LIMIT,
   addedPrefixes,
+  coOccurringLookup,
   lookupOfSlots,
   lookupSlots,
   planCandidates,
   widenSlots,
+  withCoOccurringKeys,
 } from '../lookup.js';
 
 /**
@@ -132,6 +134,7 @@ export interface EvaluateOptions {
 /** A stand-in for the database: canonical token key → person ids, plus sorted keys for prefixes. */
 class MemoryIndex {
   private readonly byKey = new Map<string, Set<string>>();
+  private readonly keysOf = new Map<string, Set<string>>();
   private readonly sortedKeys: string[];
 
   constructor(people: readonly GalleryPerson[]) {
@@ -141,6 +144,9 @@ class MemoryIndex {
           let ids = this.byKey.get(entry.key);
           if (!ids) this.byKey.set(entry.key, (ids = new Set()));
           ids.add(person.id);
+          let keys = this.keysOf.get(person.id);
+          if (!keys) this.keysOf.set(person.id, (keys = new Set()));
+          keys.add(entry.key);
         }
       }
     }
@@ -179,11 +185,27 @@ class MemoryIndex {
     const lookup = lookupOfSlots(slots);
     const counts = this.keyCounts(lookup.keys, lookup.prefixes);
     let plan = planCandidates(slots, counts);
+    let planned = slots;
     const wider = widenSlots(slots, plan);
     if (wider) {
       const known = new Set(counts.map((count) => count.key));
-      const more = this.keyCounts([], addedPrefixes(slots, wider)).filter((count) => !known.has(count.key));
-      plan = planCandidates(wider, [...counts, ...more]);
+      counts.push(
+        ...this.keyCounts([], addedPrefixes(slots, wider)).filter((count) => !known.has(count.key)),
+      );
+      plan = planCandidates((planned = wider), counts);
+    }
+    const coOccurring = coOccurringLookup(planned, plan, counts);
+    if (coOccurring) {
+      const found = new Set(
+        coOccurring.anchorKeys.flatMap((key) =>
+          [...(this.byKey.get(key) ?? [])].flatMap((id) => [...(this.keysOf.get(id) ?? [])]),
+        ),
+      );
+      const closer = withCoOccurringKeys(planned, coOccurring, found);
+      const known = new Set(counts.map((count) => count.key));
+      const added = [...new Set(closer.flatMap((slot) => slot.keys))].filter((key) => !known.has(key));
+      counts.push(...this.keyCounts(added, []));
+      plan = planCandidates(closer, counts);
     }
     const anchored =
       plan.anchorKeys && new Set(plan.anchorKeys.flatMap((key) => [...(this.byKey.get(key) ?? [])]));
