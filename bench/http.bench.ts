@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildServices } from '../src/app.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
 import { createMirrorService } from '../src/modules/mirror/mirror.service.js';
 import { personFilterSchema } from '../src/modules/person/person.schema.js';
 import { PUBLIC_VIEWER } from '../src/modules/user/access.js';
@@ -132,6 +133,8 @@ async function load(url: string, options: HttpBenchOptions) {
 async function sampleOf(databaseUrl: string) {
   const opened = openDatabase(databaseUrl);
   try {
+    // The server migrates when it starts; the sample is read before, from the same schema.
+    await migrateToLatest(opened.db);
     const services = buildServices(opened.db, undefined, { viewer: PUBLIC_VIEWER });
     const total = (await services.persons.find(personFilterSchema.parse({ limit: 1 }))).total;
     const page = await services.persons.find(
