@@ -174,6 +174,24 @@ function RowReport({ context, row }: { context: EditContext; row: ImportRowRepor
   );
 }
 
+/** How many rows the import would create, update, merge or reject (or did). */
+function OutcomeCounts({ context, report }: { context: EditContext; report: ImportReport }) {
+  const { t } = context;
+  return (
+    <table class="import-counts">
+      <caption>{t.imports.rows}</caption>
+      <tbody>
+        {IMPORT_OUTCOMES.map((outcome) => (
+          <tr key={outcome}>
+            <th scope="row">{t.imports.outcomes[outcome]}</th>
+            <td data-outcome={outcome}>{report.counts[outcome]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 interface ReportState {
   token: string;
   report: ImportReport;
@@ -199,17 +217,7 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
         <h1>{t.imports.report}</h1>
         <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
         <Issues issues={[]} message={state.message} />
-        <table class="import-counts">
-          <caption>{t.imports.rows}</caption>
-          <tbody>
-            {IMPORT_OUTCOMES.map((outcome) => (
-              <tr key={outcome}>
-                <th scope="row">{t.imports.outcomes[outcome]}</th>
-                <td data-outcome={outcome}>{report.counts[outcome]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OutcomeCounts context={context} report={report} />
         {report.problems.length > 0 && (
           <div class="error-summary" role="alert">
             <h2>{t.imports.problems}</h2>
@@ -315,17 +323,7 @@ export function importDonePage(context: EditContext, report: ImportReport): Edit
           {t.imports.done}
         </p>
         <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
-        <table class="import-counts">
-          <caption>{t.imports.rows}</caption>
-          <tbody>
-            {IMPORT_OUTCOMES.map((outcome) => (
-              <tr key={outcome}>
-                <th scope="row">{t.imports.outcomes[outcome]}</th>
-                <td data-outcome={outcome}>{report.counts[outcome]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OutcomeCounts context={context} report={report} />
         <p>
           <a href={editLink('/imports')}>{t.imports.title}</a>
         </p>
