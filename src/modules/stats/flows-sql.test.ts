@@ -18,6 +18,7 @@ import type { Granularity } from '../../stats/periods.js';
 import type { StatsService } from './stats.service.js';
 import type { RegistryPerson } from '../bulk/bulk.schema.js';
 import { selectBatchFacts, selectEpisodeFacts, selectRecognitionFacts } from './stats.repository.js';
+import { aPrecision, recordedAs } from '../../../test/partial-dates.js';
 
 /**
  * Flows counted per recorded date in SQL (stats.service flows) must equal stats/flows.ts flowTable
@@ -83,20 +84,17 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
     await services.bulk.load({ fixed: { articles: [], facilities: [], batches }, persons: [] });
     const fixed = { articles: [], facilities: [], batches: [] };
     const template = [...persons].find((person) => person.episodes.length > 0)!;
-    const precision = fc.constantFrom<'year' | 'month' | 'day'>('year', 'month', 'day', 'day');
-    const truncate = (day: string, to: 'year' | 'month' | 'day') =>
-      to === 'year' ? day.slice(0, 4) : to === 'month' ? day.slice(0, 7) : day;
     const anEpisode = fc.record({
       start: fc.integer({ min: 0, max: 3600 }),
       length: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: null, freq: 4 }),
-      detained: precision,
-      released: precision,
+      detained: aPrecision,
+      released: aPrecision,
       mode: fc.constantFrom(...RELEASE_MODES),
       batch: fc.integer({ min: -3, max: batches.length - 1 }),
     });
     const aRecognition = fc.record({
       start: fc.option(fc.integer({ min: 0, max: 3600 }), { nil: null, freq: 5 }),
-      precision,
+      precision: aPrecision,
       afterRelease: fc.boolean(),
     });
     const aPerson = fc.record({
@@ -124,7 +122,7 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
               recognisedOn:
                 recognition.start === null
                   ? null
-                  : truncate(addDays('2016-01-01', recognition.start), recognition.precision),
+                  : recordedAs(addDays('2016-01-01', recognition.start), recognition.precision),
               endedOn: null,
               endReason: null,
               afterRelease: recognition.afterRelease,
@@ -138,7 +136,7 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
               return {
                 ...template.episodes[0]!,
                 id: id(),
-                detainedOn: truncate(detained, entry.detained),
+                detainedOn: recordedAs(detained, entry.detained),
                 verdictOn: null,
                 charges: [],
                 facilityStays: [],
@@ -146,7 +144,7 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
                   entry.length === null && index === 0
                     ? null
                     : {
-                        releasedOn: truncate(released, entry.released),
+                        releasedOn: recordedAs(released, entry.released),
                         mode: entry.mode,
                         batchId: batches[entry.batch]?.id ?? null,
                       },

@@ -9,6 +9,7 @@ import { syntheticRegistry } from '../../synthetic/registry.js';
 import { stockOn, stockSeries } from '../../stats/stock.js';
 import type { RegistryPerson } from '../bulk/bulk.schema.js';
 import { selectEpisodeFacts } from './stats.repository.js';
+import { aPrecision, recordedAs } from '../../../test/partial-dates.js';
 
 /**
  * The stock in SQL (day counts + irregular episodes) must equal the pure stats/stock.ts over the
@@ -98,14 +99,11 @@ describeEachDialect('stock in SQL equals the pure stock', (database) => {
     const { persons } = syntheticRegistry({ persons: 10, seed: 5, today: TODAY });
     const fixed = { articles: [], facilities: [], batches: [] };
     const template = [...persons].find((person) => person.episodes.length > 0)!;
-    const precision = fc.constantFrom<'year' | 'month' | 'day'>('year', 'month', 'day', 'day');
-    const truncate = (day: string, to: 'year' | 'month' | 'day') =>
-      to === 'year' ? day.slice(0, 4) : to === 'month' ? day.slice(0, 7) : day;
     const anEpisodeOf = fc.record({
       start: fc.integer({ min: 0, max: 3600 }),
       length: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null, freq: 4 }),
-      detained: precision,
-      released: precision,
+      detained: aPrecision,
+      released: aPrecision,
     });
     const registry = fc.array(fc.array(anEpisodeOf, { minLength: 1, maxLength: 3 }), {
       minLength: 1,
@@ -131,13 +129,17 @@ describeEachDialect('stock in SQL equals the pure stock', (database) => {
             return {
               ...template.episodes[0]!,
               id: id(),
-              detainedOn: truncate(detained, entry.detained),
+              detainedOn: recordedAs(detained, entry.detained),
               verdictOn: null,
               charges: [],
               facilityStays: [],
               release: open
                 ? null
-                : { releasedOn: truncate(released, entry.released), mode: 'pardon' as const, batchId: null },
+                : {
+                    releasedOn: recordedAs(released, entry.released),
+                    mode: 'pardon' as const,
+                    batchId: null,
+                  },
             };
           }),
         }));
