@@ -36,22 +36,14 @@ import { atColumn, visiblePersonIds } from '../src/modules/shared/scope.reposito
 import { CANDIDATE_LIMIT } from '../src/modules/person/name-search.service.js';
 import { type ReadScope, SYSTEM_VIEWER, readScopeOf } from '../src/modules/user/access.js';
 import { candidateLookup } from '../src/names/matcher.js';
+import { BENCH_EDITOR } from './support.js';
 import { loadPersons } from './synthetic/load.js';
 import { generatePersons } from './synthetic/names.js';
 import { generateQueries } from './synthetic/queries.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const EDITOR: ReadScope = readScopeOf({
-  user: {
-    id: 'bench',
-    email: 'bench@example.invalid',
-    role: 'editor',
-    canPublish: false,
-    confidentialAccess: false,
-  },
-  scope: 'read',
-});
+const EDITOR: ReadScope = readScopeOf(BENCH_EDITOR);
 const SYSTEM: ReadScope = readScopeOf(SYSTEM_VIEWER);
 
 function arg(name: string, fallback: string): string {

@@ -22,6 +22,7 @@ import * as currentSearch from '../src/modules/person/name-search.service.js';
 import { type Viewer, readScopeOf } from '../src/modules/user/access.js';
 import * as currentForms from '../src/names/forms.js';
 import * as currentMatcher from '../src/names/matcher.js';
+import { BENCH_EDITOR } from './support.js';
 import { asNameInput, loadPersons } from './synthetic/load.js';
 import { generatePersons } from './synthetic/names.js';
 import { generateQueries } from './synthetic/queries.js';
@@ -95,16 +96,7 @@ const { db, close } = openDatabase(`sqlite:${file}`);
 try {
   await migrateToLatest(db);
   await loadPersons(db, persons);
-  const editor: Viewer = {
-    user: {
-      id: 'bench',
-      email: 'bench@example.invalid',
-      role: 'editor',
-      canPublish: false,
-      confidentialAccess: false,
-    },
-    scope: 'read',
-  };
+  const editor: Viewer = BENCH_EDITOR;
   const scope = readScopeOf(editor);
   for (const query of generateQueries(persons, 50, SEED + 2))
     for (const tree of orders[0] ?? []) await trees[tree].search.searchNames(db, query.query, 20, scope);

@@ -15,6 +15,7 @@ import { openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { searchNames } from '../src/modules/person/name-search.service.js';
 import { type Viewer, readScopeOf } from '../src/modules/user/access.js';
+import { BENCH_EDITOR } from './support.js';
 import { generatePersons } from './synthetic/names.js';
 import { generateQueries } from './synthetic/queries.js';
 
@@ -32,16 +33,7 @@ const warmup = generateQueries(persons, 50, SEED + 2);
 const rounds = Number(argument('rounds', '3'));
 
 /** The bench's editor (name-search.bench.ts STAFF_VIEWER): the visibility subquery applies. */
-const editor: Viewer = {
-  user: {
-    id: 'bench',
-    email: 'bench@example.invalid',
-    role: 'editor',
-    canPublish: false,
-    confidentialAccess: false,
-  },
-  scope: 'read',
-};
+const editor: Viewer = BENCH_EDITOR;
 const scope = readScopeOf(editor);
 
 const percentile = (sorted: readonly number[], p: number): number =>

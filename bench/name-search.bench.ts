@@ -54,6 +54,7 @@ import {
 import { CANDIDATE_LIMIT, searchNames } from '../src/modules/person/name-search.service.js';
 import { createPersonService } from '../src/modules/person/person.service.js';
 import { type ReadScope, SYSTEM_VIEWER, type Viewer, readScopeOf } from '../src/modules/user/access.js';
+import { BENCH_EDITOR } from './support.js';
 import { TrigramBaseline } from './baseline/trigram.js';
 import { type LoadReport, loadPersons } from './synthetic/load.js';
 import { type SyntheticPerson, generatePersons } from './synthetic/names.js';
@@ -74,16 +75,7 @@ const SEARCH_LIMIT = 20;
  * signed-in editor's (levels public + internal: the visibility subquery applies); the trusted
  * scope (CLI, imports: no filter) is timed too.
  */
-const STAFF_VIEWER: Viewer = {
-  user: {
-    id: 'bench',
-    email: 'bench@example.invalid',
-    role: 'editor',
-    canPublish: false,
-    confidentialAccess: false,
-  },
-  scope: 'read',
-};
+const STAFF_VIEWER: Viewer = BENCH_EDITOR;
 const STAFF_SCOPE: ReadScope = readScopeOf(STAFF_VIEWER);
 const SYSTEM_SCOPE: ReadScope = readScopeOf(SYSTEM_VIEWER);
 const STAFF_SCOPE_NOTE = `searchNames with an editor's read scope ${JSON.stringify(STAFF_SCOPE)}`;

@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import type { Viewer } from '../src/modules/user/access.js';
 
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'results');
 export const DEFAULT_PG_URL = 'postgres://unfree:unfree@localhost:5432/unfree_test';
@@ -132,6 +133,21 @@ export function machine() {
     loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
   };
 }
+
+/**
+ * The viewer the name-search benchmarks time: an editor without confidential access, so that the
+ * visibility conditions apply (the public's would too, the system's would not).
+ */
+export const BENCH_EDITOR: Viewer = {
+  user: {
+    id: 'bench',
+    email: 'bench@example.invalid',
+    role: 'editor',
+    canPublish: false,
+    confidentialAccess: false,
+  },
+  scope: 'read',
+};
 
 export const loadAverage = (): number[] => os.loadavg().map((v) => round(v, 2));
 
