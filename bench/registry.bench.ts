@@ -225,7 +225,7 @@ async function loadRaw(db: Kysely<Database>, chunks: readonly TableRows[]): Prom
   });
 }
 
-async function compareLoadPaths(dialect: DialectName, options: RegistryBenchOptions) {
+export async function compareLoadPaths(dialect: DialectName, options: RegistryBenchOptions) {
   const persons = Math.min(options.sample, options.persons);
   const now = clock().toISOString();
   const result: Record<string, unknown> = { persons };

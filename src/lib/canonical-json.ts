@@ -11,6 +11,28 @@ export function canonicalJson(value: unknown): string {
   return write(value, false) ?? 'undefined';
 }
 
+/**
+ * The pieces canonicalJson is made of, for writers of one known shape (history.diff.ts writes a
+ * creation's diff without building it): a value's text (undefined where an object leaves it out),
+ * the order of an object's keys, and a key as written.
+ */
+export const canonicalText = (value: unknown): string | undefined => write(value, false);
+
+export const canonicalKeyOrder = (keys: readonly string[]): string[] => copyOrder([...keys]);
+
+/** Keys repeat from record to record (the fields of a kind): each is quoted once. */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+export function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** The text of a value, or undefined where JSON.stringify leaves a value out (in an object). */
 function write(value: unknown, inArray: boolean): string | undefined {
   switch (typeof value) {
@@ -39,13 +61,16 @@ function write(value: unknown, inArray: boolean): string | undefined {
   const parts: string[] = [];
   for (const key of copyOrder(Object.keys(record))) {
     const text = write(record[key], false);
-    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    if (text !== undefined) parts.push(`${quotedKey(key)}:${text}`);
   }
   return `{${parts.join(',')}}`;
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
-const isArrayIndex = (key: string): boolean => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+const isArrayIndex = (key: string): boolean => {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+};
 
 /**
  * The order of the keys in the sorted copy: it was built by inserting the keys in sorted order,

@@ -2,12 +2,14 @@ import { AppError, type ErrorIssue } from '../../lib/errors.js';
 import { isCertainlyBefore } from '../../lib/partial-date.js';
 import { encodeNameForms } from '../../names/forms.js';
 import { buildNameIndexEntries, type NameInput } from '../../names/matcher.js';
+import { type DiffedChange, creationDiffed } from '../history/history.diff.js';
 import { type RegistryPerson, registryPersonSchema } from './bulk.schema.js';
 
 /**
  * The part of a bulk load that needs no database: each person checked (zod create schema and the
- * rules episode.service checks one by one) and its name-search rows derived. Pure, so it runs in
- * the loading thread or in a worker thread alike (bulk.workers.ts), with the same result.
+ * rules episode.service checks one by one), its name-search rows derived and its records' history
+ * diffs written. Pure, so it runs in the loading thread or in a worker thread alike
+ * (bulk.workers.ts), with the same result; the loading thread only chains the diffs' hashes.
  */
 
 export interface NameKeyRow {
@@ -26,6 +28,8 @@ export interface PreparedPersons {
   persons: RegistryPerson[];
   keys: NameKeyRow[];
   forms: NameFormRow[];
+  /** The creation of each person and of everything it carries, in the order they are recorded. */
+  changes: DiffedChange[];
 }
 
 function nameInputsOf(person: Pick<RegistryPerson, 'names'>): NameInput[] {
@@ -38,8 +42,11 @@ function nameInputsOf(person: Pick<RegistryPerson, 'names'>): NameInput[] {
 }
 
 /** The name_keys rows of a person, as reindexPersonNames writes them (the last entry of a key wins). */
-export function nameKeyRowsOf(person: Pick<RegistryPerson, 'id' | 'names'>): NameKeyRow[] {
-  const entries = nameInputsOf(person).flatMap(buildNameIndexEntries);
+export function nameKeyRowsOf(
+  person: Pick<RegistryPerson, 'id' | 'names'>,
+  inputs: readonly NameInput[] = nameInputsOf(person),
+): NameKeyRow[] {
+  const entries = inputs.flatMap(buildNameIndexEntries);
   return [...new Map(entries.map((entry) => [entry.key, entry])).values()].map((entry) => ({
     personId: person.id,
     key: entry.key,
@@ -49,8 +56,11 @@ export function nameKeyRowsOf(person: Pick<RegistryPerson, 'id' | 'names'>): Nam
 }
 
 /** The stored key groups of a person, as reindexPersonNames writes them (name_forms). */
-export function nameFormRowOf(person: Pick<RegistryPerson, 'id' | 'names'>): NameFormRow {
-  return { personId: person.id, forms: encodeNameForms(nameInputsOf(person)) };
+export function nameFormRowOf(
+  person: Pick<RegistryPerson, 'id' | 'names'>,
+  inputs: readonly NameInput[] = nameInputsOf(person),
+): NameFormRow {
+  return { personId: person.id, forms: encodeNameForms(inputs) };
 }
 
 export function validationError(where: string, error: unknown): AppError {
@@ -125,11 +135,56 @@ export function checkPerson(raw: unknown, index: number, today: string): Registr
 
 /** The name rows of checked persons. */
 export function nameRowsOf(persons: readonly RegistryPerson[]): Pick<PreparedPersons, 'keys' | 'forms'> {
-  return { keys: persons.flatMap(nameKeyRowsOf), forms: persons.map(nameFormRowOf) };
+  const keys: NameKeyRow[] = [];
+  const forms: NameFormRow[] = [];
+  for (const person of persons) {
+    // One input object per name for both: the romanized spellings are memoised per object.
+    const inputs = nameInputsOf(person);
+    keys.push(...nameKeyRowsOf(person, inputs));
+    forms.push(nameFormRowOf(person, inputs));
+  }
+  return { keys, forms };
 }
 
-/** A chunk of raw persons, the first of them at `first` in the load: checked, with their name rows. */
-export function preparePersons(raw: readonly unknown[], first: number, today: string): PreparedPersons {
+/** The revisions a person's creation records: the person, then its episodes, events and recognitions. */
+export function creationsOf(persons: readonly RegistryPerson[]): DiffedChange[] {
+  return persons.flatMap((person) => {
+    const { episodes, conditionEvents, recognitions, ...fields } = person;
+    const personId = person.id;
+    return [
+      creationDiffed('person', personId, fields),
+      ...episodes.map((episode) => creationDiffed('episode', episode.id, { ...episode, personId })),
+      ...conditionEvents.map((event) => creationDiffed('condition event', event.id, { ...event, personId })),
+      ...recognitions.map((recognition) =>
+        creationDiffed('recognition', recognition.id, { ...recognition, personId }),
+      ),
+    ];
+  });
+}
+
+/**
+ * Charges point to the stored article where the bundle's article (same code and number) is
+ * already in the database; done before the diffs, so that history names the stored article.
+ */
+export function pointToStoredArticles(
+  persons: readonly RegistryPerson[],
+  storedArticleIds: ReadonlyMap<string, string>,
+): void {
+  if (storedArticleIds.size === 0) return;
+  for (const person of persons)
+    for (const episode of person.episodes)
+      for (const charge of episode.charges)
+        charge.articleId = storedArticleIds.get(charge.articleId) ?? charge.articleId;
+}
+
+/** A chunk of raw persons, the first of them at `first` in the load: checked, with their rows and diffs. */
+export function preparePersons(
+  raw: readonly unknown[],
+  first: number,
+  today: string,
+  storedArticleIds: ReadonlyMap<string, string>,
+): PreparedPersons {
   const persons = raw.map((person, offset) => checkPerson(person, first + offset, today));
-  return { persons, ...nameRowsOf(persons) };
+  pointToStoredArticles(persons, storedArticleIds);
+  return { persons, ...nameRowsOf(persons), changes: creationsOf(persons) };
 }

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../lib/errors.js';
-import { type Change, recordRevisions } from '../history/history.service.js';
+import {
+  type Change,
+  type DiffedChange,
+  recordDiffedRevisions,
+  recordRevisions,
+} from '../history/history.service.js';
 import { type Clock, timestamp } from '../shared/clock.js';
 import { inTransaction } from '../shared/transaction.js';
 import type { Viewer } from '../user/access.js';
@@ -12,7 +17,15 @@ import {
   personRows,
   selectArticleIdsByReference,
 } from './bulk.repository.js';
-import { type PreparedPersons, checkPerson, nameRowsOf, validationError } from './bulk.prepare.js';
+import {
+  type PreparedPersons,
+  checkPerson,
+  creationsOf,
+  nameRowsOf,
+  pointToStoredArticles,
+  validationError,
+} from './bulk.prepare.js';
+import { preparedInOrder } from './bulk.pipeline.js';
 import { type RegistryBundle, type RegistryPerson, registryFixedSchema } from './bulk.schema.js';
 import { type PreparingPool, defaultPreparingThreads, startPreparingPool } from './bulk.workers.js';
 
@@ -41,9 +54,10 @@ export interface BulkLoadOptions {
   /** Persons per round of INSERTs (default 1000). */
   chunk?: number;
   /**
-   * Worker threads that check and derive the name keys of the next chunks while this one is
-   * written (default: one less than the cores, at least one). Started only when the load reaches
-   * its second chunk, so small loads never pay for starting them; 0 does everything in this thread.
+   * Worker threads that prepare the chunks ahead (check, derive name keys, diff history) while this
+   * one is written (default: one less than the cores, at least one); this thread prepares a chunk
+   * too whenever it would wait. Started only when the input has a second chunk, so small loads
+   * never pay for starting them; 0 does everything in this thread.
    */
   workers?: number;
   onProgress?: (persons: number) => void;
@@ -54,22 +68,51 @@ export interface BulkLoadReport {
   rows: Record<string, number>;
   revisions: number;
   /**
-   * Where the loading thread's time went, milliseconds: checking and name keys (0 for the chunks
-   * prepared by worker threads), waiting for a worker's chunk, history (diff + SHA-256), SQL.
+   * Where the loading thread's time went, milliseconds, for the chunks it prepared itself: checking,
+   * name keys, history diffs; then for all: waiting for a worker's chunk, history (chaining the
+   * diffs: SHA-256 and INSERT), the other SQL.
    */
-  phasesMs: { validate: number; nameKeys: number; waiting: number; history: number; sql: number };
-  /** Worker threads that prepared chunks (0: all in the loading thread). */
+  phasesMs: {
+    validate: number;
+    nameKeys: number;
+    diffs: number;
+    waiting: number;
+    history: number;
+    sql: number;
+  };
+  /** Worker threads that helped prepare chunks (0: all in the loading thread). */
   workers: number;
+}
+
+interface RawChunk {
+  raw: unknown[];
+  /** Position of the chunk's first person in the load. */
+  first: number;
+}
+
+function* chunksOf(persons: Iterable<unknown>, size: number): Generator<RawChunk> {
+  let raw: unknown[] = [];
+  let first = 0;
+  for (const person of persons) {
+    raw.push(person);
+    if (raw.length < size) continue;
+    yield { raw, first };
+    first += raw.length;
+    raw = [];
+  }
+  if (raw.length > 0) yield { raw, first };
 }
 
 export function createBulkService(deps: BulkServiceDeps) {
   const record = (db: Db, changes: Change[]) => recordRevisions(db, deps.viewer, deps.clock, changes);
+  const recordDiffed = (db: Db, changes: DiffedChange[]) =>
+    recordDiffedRevisions(db, deps.viewer, deps.clock, changes);
 
   return {
     /** Loads the bundle all or nothing; a bad record names itself (persons.<n>.…) and nothing is written. */
     async load(input: BulkInput, options: BulkLoadOptions = {}): Promise<BulkLoadReport> {
       const chunk = options.chunk ?? 1000;
-      const phasesMs = { validate: 0, nameKeys: 0, waiting: 0, history: 0, sql: 0 };
+      const phasesMs = { validate: 0, nameKeys: 0, diffs: 0, waiting: 0, history: 0, sql: 0 };
       const rows: Record<string, number> = {};
       let revisions = 0;
       let persons = 0;
@@ -168,85 +211,43 @@ export function createBulkService(deps: BulkServiceDeps) {
           }
         }
 
-        async function flush({ persons: batch, keys, forms }: PreparedPersons): Promise<void> {
+        async function flush({ persons: batch, keys, forms, changes }: PreparedPersons): Promise<void> {
           if (batch.length === 0) return;
-          for (const person of batch)
-            for (const episode of person.episodes)
-              for (const charge of episode.charges)
-                charge.articleId = articleIds.get(charge.articleId) ?? charge.articleId;
           await checkReferences(batch, persons);
           persons += batch.length;
           await write(personRows(batch, keys, forms, now));
-          revisions += await time('history', () =>
-            record(
-              trx,
-              batch.flatMap((person): Change[] => {
-                const { episodes, conditionEvents, recognitions, ...fields } = person;
-                return [
-                  { entity: 'person', recordId: person.id, action: 'create', before: null, after: fields },
-                  ...episodes.map((episode): Change => ({
-                    entity: 'episode',
-                    recordId: episode.id,
-                    action: 'create',
-                    before: null,
-                    after: { ...episode, personId: person.id },
-                  })),
-                  ...conditionEvents.map((event): Change => ({
-                    entity: 'condition event',
-                    recordId: event.id,
-                    action: 'create',
-                    before: null,
-                    after: { ...event, personId: person.id },
-                  })),
-                  ...recognitions.map((recognition): Change => ({
-                    entity: 'recognition',
-                    recordId: recognition.id,
-                    action: 'create',
-                    before: null,
-                    after: { ...recognition, personId: person.id },
-                  })),
-                ];
-              }),
-            ),
-          );
+          revisions += await time('history', () => recordDiffed(trx, changes));
           options.onProgress?.(persons);
         }
 
-        // Chunks are prepared ahead (by worker threads once the load is past its first chunk) and
-        // written in input order, so an error names the same first bad record as a sequential load.
-        const ahead: (() => Promise<PreparedPersons>)[] = [];
-        let pool: PreparingPool | undefined;
-        const wanted = options.workers ?? defaultPreparingThreads();
-        let read = 0;
-        const prepareInThisThread = (raw: unknown[], first: number) => async () => {
+        const prepareHere = async ({ raw, first }: RawChunk): Promise<PreparedPersons> => {
           const checked = await time('validate', () =>
             raw.map((person, offset) => checkPerson(person, first + offset, today)),
           );
-          return { persons: checked, ...(await time('nameKeys', () => nameRowsOf(checked))) };
+          pointToStoredArticles(checked, articleIds);
+          const names = await time('nameKeys', () => nameRowsOf(checked));
+          return { persons: checked, ...names, changes: await time('diffs', () => creationsOf(checked)) };
         };
-        const enqueue = (raw: unknown[], first: number) => {
-          if (first > 0 && wanted > 0) pool ??= startPreparingPool(wanted);
-          if (!pool) return ahead.push(prepareInThisThread(raw, first));
-          const started = pool.prepare(raw, first, today);
-          started.catch(() => undefined); // awaited in turn below; an earlier failure may come first
-          return ahead.push(() => time('waiting', () => started));
-        };
-        const writeOldest = async () => {
-          const next = ahead.shift();
-          if (next) await flush(await next());
-        };
+        const wanted = options.workers ?? defaultPreparingThreads();
+        let pool: PreparingPool | undefined;
         try {
-          let raw: unknown[] = [];
-          for (const person of input.persons) {
-            raw.push(person);
-            if (raw.length < chunk) continue;
-            enqueue(raw, read);
-            read += raw.length;
-            raw = [];
-            if (ahead.length > (pool?.size ?? 0)) await writeOldest();
-          }
-          if (raw.length > 0) enqueue(raw, read);
-          while (ahead.length > 0) await writeOldest();
+          const prepared = preparedInOrder(chunksOf(input.persons, chunk), {
+            here: prepareHere,
+            pool: () => {
+              if (wanted <= 0) return undefined;
+              const started = startPreparingPool(wanted);
+              pool = started;
+              return {
+                size: started.size,
+                get busy() {
+                  return started.busy;
+                },
+                start: ({ raw, first }: RawChunk) => started.prepare(raw, first, today, articleIds),
+              };
+            },
+            waiting: (answer) => time('waiting', () => answer),
+          });
+          for await (const next of prepared) await flush(next);
         } finally {
           await pool?.close();
         }

@@ -10,6 +10,7 @@ import { personFilterSchema } from '../person/person.schema.js';
 import { verifyChain } from '../history/history.service.js';
 import type { RegistryPerson } from './bulk.schema.js';
 import { checkPerson, nameRowsOf } from './bulk.prepare.js';
+import { newId } from '../../lib/ids.js';
 
 const TODAY = '2026-01-14'; // the day before fixedClock's
 const registry = (persons: number, seed: number) => {
@@ -163,5 +164,51 @@ describeEachDialect('bulk load', (database) => {
       rows.map((row) => JSON.stringify(row)).sort();
     expect(order(keys)).toEqual(order(expected.keys));
     expect(order(forms)).toEqual(order(expected.forms));
+  });
+
+  it('points charges and their history to the stored article when a worker thread prepared the chunk', async () => {
+    const bundle = registry(60, 14);
+    await services().bulk.load({ ...bundle, persons: bundle.persons.slice(0, 20) }, { workers: 0 });
+    // Articles are stored once by code and number (earlier tests in this file may have stored them).
+    const storedRows = await database().db.selectFrom('legalArticles').select('id').execute();
+    const stored = new Set(storedRows.map((row) => row.id));
+    // The same articles under other ids, as another bundle would name them.
+    const renamed = new Map(bundle.fixed.articles.map((article) => [article.id, newId()]));
+    const rest = structuredClone(bundle.persons.slice(20));
+    for (const person of rest)
+      for (const episode of person.episodes)
+        for (const charge of episode.charges) charge.articleId = renamed.get(charge.articleId)!;
+    const second = {
+      fixed: {
+        ...bundle.fixed,
+        articles: bundle.fixed.articles.map((article) => ({ ...article, id: renamed.get(article.id)! })),
+        facilities: [],
+        batches: [],
+      },
+      persons: rest,
+    };
+    expect((await services().bulk.load(second, { chunk: 10, workers: 1 })).workers).toBe(1);
+
+    const episodeIds = rest.flatMap((person) => person.episodes.map((episode) => episode.id));
+    const charges = await database()
+      .db.selectFrom('episodeCharges')
+      .select('articleId')
+      .where('episodeId', 'in', episodeIds)
+      .execute();
+    expect(charges.length).toBeGreaterThan(10);
+    expect(charges.every((charge) => stored.has(charge.articleId))).toBe(true);
+    const diffs = await database()
+      .db.selectFrom('revisions')
+      .select('diff')
+      .where('entity', '=', 'episode')
+      .where('recordId', 'in', episodeIds)
+      .execute();
+    expect(diffs).toHaveLength(episodeIds.length);
+    const text = diffs.map((row) => row.diff).join('\n');
+    for (const [storedId, otherId] of renamed) {
+      expect(text).not.toContain(otherId);
+      if (charges.some((charge) => charge.articleId === storedId)) expect(text).toContain(storedId);
+    }
+    expect(await verifyChain(database().db)).toMatchObject({ ok: true });
   });
 });

@@ -5,8 +5,9 @@ import type { PreparedPersons } from './bulk.prepare.js';
 
 /**
  * Worker threads that prepare the chunks of a bulk load (bulk.prepare.ts) while the loading thread
- * writes the chunks before them: checking persons and deriving their name keys cost several times
- * the SQL, and they need nothing from the database (docs/decisions/0009).
+ * writes the chunks before them: checking persons, deriving their name keys and diffing their
+ * history cost several times the SQL, and they need nothing from the database
+ * (docs/decisions/0009, 0020).
  */
 
 export interface PrepareJob {
@@ -14,6 +15,7 @@ export interface PrepareJob {
   raw: readonly unknown[];
   first: number;
   today: string;
+  storedArticleIds: [bundleId: string, storedId: string][];
 }
 
 export type PrepareOutcome =
@@ -22,7 +24,14 @@ export type PrepareOutcome =
 
 export interface PreparingPool {
   readonly size: number;
-  prepare(raw: readonly unknown[], first: number, today: string): Promise<PreparedPersons>;
+  /** Chunks being prepared now (a load keeps at most one per thread, so that it can take the rest). */
+  readonly busy: number;
+  prepare(
+    raw: readonly unknown[],
+    first: number,
+    today: string,
+    storedArticleIds: ReadonlyMap<string, string>,
+  ): Promise<PreparedPersons>;
   close(): Promise<void>;
 }
 
@@ -76,16 +85,30 @@ export function startPreparingPool(size: number): PreparingPool {
     return worker;
   });
 
+  const jobsOf = (worker: Worker): number => [...owners.values()].filter((owner) => owner === worker).length;
+
   return {
     size,
-    prepare(raw, first, today) {
+    get busy() {
+      return owners.size;
+    },
+    prepare(raw, first, today, storedArticleIds) {
       const job = nextJob++;
-      const worker = workers[job % workers.length];
+      const worker = workers.reduce<Worker | undefined>(
+        (least, candidate) => (least === undefined || jobsOf(candidate) < jobsOf(least) ? candidate : least),
+        undefined,
+      );
       if (!worker) return Promise.reject(new Error('the preparing pool has no worker thread'));
       return new Promise<PreparedPersons>((resolve, reject) => {
         pending.set(job, { resolve, reject });
         owners.set(job, worker);
-        worker.postMessage({ job, raw, first, today } satisfies PrepareJob);
+        worker.postMessage({
+          job,
+          raw,
+          first,
+          today,
+          storedArticleIds: [...storedArticleIds],
+        } satisfies PrepareJob);
       });
     },
     async close() {

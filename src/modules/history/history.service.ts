@@ -1,9 +1,16 @@
-import { createHash } from 'node:crypto';
-import type { Db, RevisionTable } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { AppError } from '../../lib/errors.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../shared/clock.js';
 import { isVisible } from '../shared/scope.repository.js';
+import {
+  type DiffedChange,
+  type FieldDiff,
+  type RevisionAction,
+  type RevisionContent,
+  fieldDiff,
+  revisionHash,
+} from './history.diff.js';
 import { RESTRICTED_FIELDS, readScopeOf, visibleLevels, type Viewer } from '../user/access.js';
 import {
   advanceHead,
@@ -16,13 +23,13 @@ import {
   selectRevisionsOf,
 } from './history.repository.js';
 
+export { type DiffedChange, type FieldDiff, type RevisionAction, fieldDiff, revisionHash };
+
 /**
  * Every change is an append-only revision — who, when, what changed as a field diff, why — each
  * chained to the one before by a SHA-256 over its content and the previous hash
  * (docs/decisions/0005-history.md). Recorded in the same transaction as the change itself.
  */
-export type RevisionAction = 'create' | 'update' | 'delete' | 'merge';
-
 export interface Change {
   entity: string;
   recordId: string;
@@ -30,41 +37,6 @@ export interface Change {
   before: object | null;
   after: object | null;
   reason?: string | null | undefined;
-}
-
-export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
-
-/** Bookkeeping fields change on every write and say nothing about the facts. */
-const UNTRACKED = new Set(['updatedAt', 'version', 'createdAt']);
-
-const mayShareText = (value: unknown): boolean => typeof value === 'object' || typeof value === 'number';
-
-const nullAgainstObject = (a: unknown, b: unknown): boolean =>
-  (a === null && typeof b === 'object') || (b === null && typeof a === 'object');
-
-export function fieldDiff(before: object | null, after: object | null): FieldDiff {
-  const from = (before ?? {}) as Record<string, unknown>;
-  const to = (after ?? {}) as Record<string, unknown>;
-  const diff: FieldDiff = {};
-  for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
-    if (UNTRACKED.has(key)) continue;
-    const a = from[key] ?? null;
-    const b = to[key] ?? null;
-    if (a === b) continue;
-    // Serialised only when the texts may still agree: objects, arrays, null and numbers (NaN and
-    // Infinity are null in JSON); a string or a boolean differs from any other value.
-    // Null against an object or an array never agrees either ("null" against "{…" or "[…"): the
-    // common case of a record's creation, whose fields are compared with nothing.
-    const comparable = mayShareText(a) && mayShareText(b) && !nullAgainstObject(a, b);
-    if (!comparable || canonicalJson(a) !== canonicalJson(b)) diff[key] = { from: a, to: b };
-  }
-  return diff;
-}
-
-type RevisionContent = Omit<RevisionTable, 'hash' | 'prevHash'>;
-
-export function revisionHash(prevHash: string, content: RevisionContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
 /** The last revision of a record, if any. */
@@ -116,15 +88,28 @@ export async function recordRevisions(
   clock: Clock,
   changes: readonly Change[],
 ): Promise<number> {
-  const diffs = changes
-    .map((change) => ({ change, diff: fieldDiff(change.before, change.after) }))
-    .filter(({ change, diff }) => change.action !== 'update' || Object.keys(diff).length > 0);
-  if (diffs.length === 0) return 0;
-  const { firstSeq, prevHash } = await advanceHeadBy(db, diffs.length);
+  const diffed: DiffedChange[] = [];
+  for (const change of changes) {
+    const diff = fieldDiff(change.before, change.after);
+    if (change.action === 'update' && Object.keys(diff).length === 0) continue;
+    diffed.push({ ...change, diff: canonicalJson(diff), reason: change.reason ?? null });
+  }
+  return recordDiffedRevisions(db, viewer, clock, diffed);
+}
+
+/** recordRevisions for changes diffed beforehand (in a bulk load's worker threads). */
+export async function recordDiffedRevisions(
+  db: Db,
+  viewer: Viewer,
+  clock: Clock,
+  changes: readonly DiffedChange[],
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const { firstSeq, prevHash } = await advanceHeadBy(db, changes.length);
   const at = clock().toISOString();
   const actor = actorOf(viewer);
   let previous = prevHash;
-  const rows = diffs.map(({ change, diff }, index) => {
+  const rows = changes.map((change, index) => {
     const content: RevisionContent = {
       seq: firstSeq + index,
       at,
@@ -132,8 +117,8 @@ export async function recordRevisions(
       entity: change.entity,
       recordId: change.recordId,
       action: change.action,
-      diff: canonicalJson(diff),
-      reason: change.reason ?? null,
+      diff: change.diff,
+      reason: change.reason,
     };
     const row = { ...content, prevHash: previous, hash: revisionHash(previous, content) };
     previous = row.hash;
