@@ -22,7 +22,13 @@ interface Rate {
 interface RegistryResult {
   benchmark: string;
   machine: { cores: number };
-  loadPaths: { raw: Rate; bulk: Rate; service: Rate; shareOfRaw: Record<string, number> };
+  loadPaths: {
+    raw: Rate;
+    bulk: Rate;
+    service: Rate;
+    shareOfRaw: Record<string, number>;
+    rounds?: unknown[];
+  };
   mainLoad: { tables: Record<string, number> };
   reads: { personPage: { wallMs: object }; lists: { held: { total: number } } };
   stats: {
@@ -70,6 +76,7 @@ describe('benchmarks at CI size', () => {
         dialects: testDialects(),
         seed: 3,
         sample: 30,
+        loadRounds: 2,
         mainLoad: 'bulk',
         queries: 5,
         statsRuns: 1,
@@ -88,6 +95,7 @@ describe('benchmarks at CI size', () => {
         expect(raw.tables.revisions).toBeGreaterThan(30);
         expect(service.rows).toBeGreaterThan(0);
         for (const share of Object.values(shareOfRaw)) expect(share).toBeGreaterThan(0);
+        expect(result.loadPaths.rounds).toHaveLength(2);
         expect(result.mainLoad.tables.persons).toBe(60);
         expect(result.mainLoad.tables.episodes).toBeGreaterThanOrEqual(60);
         isDistribution(result.reads.personPage.wallMs, 5);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  daysInMonth,
   addDays,
   comparePartialDates,
   daysBetween,
@@ -98,5 +99,25 @@ describe('day arithmetic', () => {
     expect(daysBetween('2021-07-14', '2025-12-13')).toBe(1613);
     expect(daysBetween('2021-01-02', '2021-01-01')).toBe(-1);
     expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+  });
+});
+
+describe('daysInMonth', () => {
+  it('agrees with the calendar of Date for every month of 1000–2400 and beyond the usual range', () => {
+    const calendar = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+    for (let year = 1000; year <= 2400; year++)
+      for (let month = 1; month <= 12; month++) expect(daysInMonth(year, month)).toBe(calendar(year, month));
+    for (const [year, month] of [
+      [2024, 0],
+      [2024, 13],
+      [50, 2],
+      [0, 2],
+      [10000, 2],
+      [2024.5, 2],
+    ] as const)
+      expect(daysInMonth(year, month)).toBe(calendar(year, month));
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2023, 2)]).toEqual([
+      28, 29, 29, 28,
+    ]);
   });
 });

@@ -14,8 +14,18 @@ export interface ParsedPartialDate {
 
 const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic, not a Date per call: checking and storing dates calls this for every date. Outside
+  // months 1–12 and years 100–9999, the calendar of Date (which rolls over, and maps years 0–99 to
+  // 1900–1999) answers as it always did.
+  const days = DAYS_IN_MONTH[month - 1];
+  if (days === undefined || !Number.isInteger(year) || year < 100 || year > 9999)
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : days;
 }
 
 /** Returns null for anything that is not a real partial date ("2021-02-30", "2021-13", "21"). */
