@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKey } from './canonical.js';
+import { readGallery, readQueries } from './eval/evaluate.js';
+import galleryData from './eval/gallery.json' with { type: 'json' };
+import queriesData from './eval/queries.json' with { type: 'json' };
 import {
   DUPLICATE_WARNING_THRESHOLD,
   LOOKUP_PREFIX_LENGTH,
@@ -148,6 +151,36 @@ describe('rankCandidates', () => {
     expect(rankCandidates('Kalesnikava', PEOPLE, { limit: 1 })).toHaveLength(1);
     expect(rankCandidates('Zzyzx', PEOPLE)).toEqual([]);
     expect(rankCandidates(' - ', PEOPLE)).toEqual([]);
+  });
+});
+
+describe('rankCandidates pruned by the upper bound', () => {
+  const gallery = readGallery(galleryData);
+  const queries = readQueries(queriesData, gallery);
+  const everyone: CandidateInput[] = gallery.map((person) => ({ personId: person.id, names: person.names }));
+
+  it('gives the same hits, scores and reasons as scoring every candidate (evaluation set, limits 1 and 5)', () => {
+    // Every fourth query, against the whole gallery (344 persons): the full set would take minutes.
+    queries.forEach(({ query }, index) => {
+      if (index % 4 !== 0) return;
+      const minScore = index % 2 === 0 ? 0 : 0.5;
+      for (const limit of [1, 5]) {
+        expect(rankCandidates(query, everyone, { limit, minScore })).toEqual(
+          rankCandidates(query, everyone, { limit, minScore, exhaustive: true }),
+        );
+      }
+    });
+  });
+
+  it('keeps the earlier candidate of a tie, as the exhaustive ranking does', () => {
+    const twins: CandidateInput[] = [1, 2, 3].map((n) => ({
+      personId: `twin-${n}`,
+      names: [be('Марыя Калеснікава')],
+    }));
+    expect(rankCandidates('Kalesnikava', twins, { limit: 2 }).map((hit) => hit.personId)).toEqual([
+      'twin-1',
+      'twin-2',
+    ]);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   normalizedSimilarity,
   scoreNames,
   scoreNamesDetailed,
+  scoreUpperBound,
   tokenSimilarity,
   tokenSimilarityAtLeast,
 } from './similarity.js';
@@ -112,6 +113,7 @@ const letters = fc.constantFrom('a', 'e', 'i', 'k', 'l', 'n', 's', 'v', 'z', 'h'
 const token = fc.oneof(
   fc.array(letters, { minLength: 0, maxLength: 14 }).map((chars) => chars.join('')),
   fc.constantFrom('uladzimir', 'vladimir', 'aliaksandr', 'aleksandr', 'aliaksandra', 'maryja', 'marina'),
+  fc.constantFrom('mikalaevich', 'ivanovna', 'kalesnikava', 'kalesnik', 'm', 'ma'),
 );
 
 describe('bounded edit distance', () => {
@@ -143,5 +145,32 @@ describe('token similarity above a floor', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('score upper bound', () => {
+  it('is at least the score of every group made of the tokens (the ranking prunes by it)', () => {
+    const group = fc.array(token, { minLength: 0, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(token, { minLength: 0, maxLength: 5 }),
+        fc.array(group, { maxLength: 4 }),
+        (query, groups) => {
+          const bound = scoreUpperBound(query, new Set(groups.flat()));
+          for (const keys of groups)
+            expect(bound + 1e-9).toBeGreaterThanOrEqual(scoreNamesDetailed(query, keys).score);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is the score itself for a single group whose tokens each match once', () => {
+    expect(scoreUpperBound(['marja', 'kalesnikava'], ['marja', 'kalesnikava'])).toBe(1);
+    const query = ['uladzimir', 'labkovich'];
+    const keys = ['vladimir', 'labkovich'];
+    expect(scoreUpperBound(query, keys)).toBeCloseTo(scoreNamesDetailed(query, keys).score + 0.0, 9);
+    expect(scoreUpperBound([], ['a'])).toBe(0);
+    expect(scoreUpperBound(['kalesnikava'], [])).toBe(0);
   });
 });

@@ -306,6 +306,66 @@ export function scoreNamesDetailed(
   return { score, matches };
 }
 
+/**
+ * An upper bound on scoreNamesDetailed(queryTokens, group).score for every group made of these
+ * candidate tokens (the distinct keys of all of a person's groups), without the assignment: each
+ * query token takes its best similarity to any token, with whichever weight that match would have
+ * (or stays unmatched), and the weighted mean is maximised over those choices (Dinkelbach's
+ * iteration: a handful of passes). The ranking skips the full score of a person whose bound cannot
+ * reach the hits already found.
+ */
+export function scoreUpperBound(
+  queryTokens: readonly string[],
+  candidateTokens: Iterable<string>,
+  similarityOf: TokenSimilarityFn = tokenSimilarity,
+): number {
+  const query = queryTokens.slice(0, MAX_TOKENS);
+  if (query.length === 0) return 0;
+  const multiToken = query.length > 1;
+  // Per query token: best similarity of a match weighing 1, of one weighing half (a first name).
+  const full = new Float64Array(query.length);
+  const half = new Float64Array(query.length);
+  const firstName = query.map((token) => firstNameGroupsOfKey(token).length > 0);
+  let any = false;
+  for (const candidate of candidateTokens) {
+    any = true;
+    for (let i = 0; i < query.length; i++) {
+      const sim = similarityOf(query[i] ?? '', candidate);
+      if (sim.similarity <= 0) continue;
+      const halved = multiToken && (sim.kind === 'first-name' || (sim.kind === 'exact' && firstName[i]));
+      const best = halved ? half : full;
+      if (sim.similarity > (best[i] ?? 0)) best[i] = sim.similarity;
+    }
+  }
+  if (!any) return 0;
+  const unmatchedWeight = query.map((token) => (PATRONYMIC.test(token) ? UNMATCHED_PATRONYMIC_WEIGHT : 1));
+  let ratio = 0;
+  for (let pass = 0; ; pass++) {
+    if (pass === 32) return 1; // not converged (never seen): no bound below the highest score
+    let weighted = 0;
+    let weights = 0;
+    for (let i = 0; i < query.length; i++) {
+      // The choice with the most weighted − ratio × weight: unmatched, a full or a half match.
+      let bestValue = -ratio * (unmatchedWeight[i] ?? 1);
+      let choice: [number, number] = [0, unmatchedWeight[i] ?? 1];
+      const f = full[i] ?? 0;
+      if (f > 0 && f - ratio > bestValue) [bestValue, choice] = [f - ratio, [f, 1]];
+      const h = half[i] ?? 0;
+      if (h > 0 && MATCHED_FIRST_NAME_WEIGHT * (h - ratio) > bestValue)
+        [bestValue, choice] = [
+          MATCHED_FIRST_NAME_WEIGHT * (h - ratio),
+          [MATCHED_FIRST_NAME_WEIGHT * h, MATCHED_FIRST_NAME_WEIGHT],
+        ];
+      weighted += choice[0];
+      weights += choice[1];
+    }
+    const next = weighted / weights;
+    if (next <= ratio) break;
+    ratio = next;
+  }
+  return ratio;
+}
+
 /** Order-free similarity of two names given as canonical tokens, 0…1. */
 export function scoreNames(queryTokens: readonly string[], candidateTokens: readonly string[]): number {
   return scoreNamesDetailed(queryTokens, candidateTokens).score;
