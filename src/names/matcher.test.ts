@@ -160,15 +160,13 @@ describe('rankCandidates pruned by the upper bound', () => {
   const everyone: CandidateInput[] = gallery.map((person) => ({ personId: person.id, names: person.names }));
 
   it('gives the same hits, scores and reasons as scoring every candidate (evaluation set, limits 1 and 5)', () => {
-    // Every fourth query, against the whole gallery (344 persons): the full set would take minutes.
+    // Every twelfth query (29), against the whole gallery (344 persons): the full set takes minutes.
     queries.forEach(({ query }, index) => {
-      if (index % 4 !== 0) return;
-      const minScore = index % 2 === 0 ? 0 : 0.5;
-      for (const limit of [1, 5]) {
-        expect(rankCandidates(query, everyone, { limit, minScore })).toEqual(
-          rankCandidates(query, everyone, { limit, minScore, exhaustive: true }),
-        );
-      }
+      if (index % 12 !== 0) return;
+      const minScore = index % 24 === 0 ? 0 : 0.5;
+      const exhaustive = rankCandidates(query, everyone, { limit: 5, minScore, exhaustive: true });
+      expect(rankCandidates(query, everyone, { limit: 5, minScore })).toEqual(exhaustive);
+      expect(rankCandidates(query, everyone, { limit: 1, minScore })).toEqual(exhaustive.slice(0, 1));
     });
   });
 
