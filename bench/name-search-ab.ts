@@ -4,6 +4,7 @@
  *
  *   git archive <commit> src | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
  *   npx tsx bench/name-search-ab.ts --before /tmp/before [--persons 100000] [--queries 500]
+ *        [--database <a registry name-search.bench.ts --keep loaded: skips 1 and the load>]
  *
  * 1. Index compute: keys (buildNameIndexEntries) and stored forms (encodeNameForms) of every
  *    synthetic person, chunks of 1,000 alternating which tree goes first; CPU time of each, and
@@ -35,6 +36,8 @@ function argument(name: string, fallback?: string): string {
 }
 
 const beforeDir = resolve(argument('before'));
+const keptIndex = process.argv.indexOf('--database');
+const kept = keptIndex >= 0 ? process.argv[keptIndex + 1] : undefined;
 const personCount = Number(argument('persons', '100000'));
 const queryCount = Number(argument('queries', '500'));
 const SEED = 20_261_123;
@@ -70,10 +73,10 @@ function percentiles(values: readonly number[]): string {
 const persons = generatePersons(personCount, SEED);
 console.log(`${personCount} persons, ${queryCount} queries; load average ${os.loadavg().join(' ')}`);
 
-// 1. Index compute.
+// 1. Index compute (not with a kept registry: its index was built by whichever tree loaded it).
 const computeMs: Record<Tree, number> = { before: 0, after: 0 };
 const digests = { before: createHash('sha256'), after: createHash('sha256') };
-for (let start = 0; start < persons.length; start += 1000) {
+for (let start = 0; kept === undefined && start < persons.length; start += 1000) {
   for (const tree of orders[(start / 1000) % 2] ?? []) {
     const { matcher, forms } = trees[tree];
     const c0 = process.cpuUsage();
@@ -85,17 +88,18 @@ for (let start = 0; start < persons.length; start += 1000) {
     computeMs[tree] += cpuMs(c0);
   }
 }
-console.log(
-  `index compute CPU: before ${(computeMs.before / 1000).toFixed(1)} s, after ${(computeMs.after / 1000).toFixed(1)} s; ` +
-    `identical keys and forms: ${digests.before.digest('hex') === digests.after.digest('hex')}`,
-);
+if (kept === undefined)
+  console.log(
+    `index compute CPU: before ${(computeMs.before / 1000).toFixed(1)} s, after ${(computeMs.after / 1000).toFixed(1)} s; ` +
+      `identical keys and forms: ${digests.before.digest('hex') === digests.after.digest('hex')}`,
+  );
 
 // 2. Queries.
-const file = join(os.tmpdir(), `unfree-ab-${process.pid}.db`);
+const file = kept ?? join(os.tmpdir(), `unfree-ab-${process.pid}.db`);
 const { db, close } = openDatabase(`sqlite:${file}`);
 try {
   await migrateToLatest(db);
-  await loadPersons(db, persons);
+  if (kept === undefined) await loadPersons(db, persons);
   const editor: Viewer = BENCH_EDITOR;
   const scope = readScopeOf(editor);
   for (const query of generateQueries(persons, 50, SEED + 2))
@@ -125,5 +129,5 @@ try {
   );
 } finally {
   await close();
-  for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true });
+  if (kept === undefined) for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true });
 }

@@ -4,10 +4,11 @@
  * again. For profiling (`node --cpu-prof`) and for checking that a change keeps every hit.
  *
  *   npx tsx bench/name-search-replay.ts --database /tmp/unfree-bench-….db [--persons 100000]
- *        [--queries 500] [--rounds 3] [--write hits.json | --compare hits.json]
+ *        [--queries 500] [--rounds 3] [--write hits.json | --compare hits.json] [--per-query times.json]
  *
  * Prints wall and CPU p50/p95/p99 of each round (after 50 warm-up queries) and the load average;
- * --write saves every query's hits (ids, scores, reasons), --compare counts queries whose hits differ.
+ * --write saves every query's hits (ids, scores, reasons), --compare counts queries whose hits differ,
+ * --per-query saves each query's CPU and wall time per round (to find the tail).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,23 +48,30 @@ const opened = openDatabase(`sqlite:${database}`);
 await migrateToLatest(opened.db);
 for (const query of warmup) await searchNames(opened.db, query.query, 20, scope);
 let hits: unknown[] = [];
+const perQuery: { query: string; family: string; cpuMs: number[]; wallMs: number[] }[] = queries.map(
+  (query) => ({ query: query.query, family: query.family, cpuMs: [], wallMs: [] }),
+);
 for (let round = 0; round < rounds; round++) {
   const wall: number[] = [];
   const cpu: number[] = [];
   hits = [];
   const load = os.loadavg()[0]?.toFixed(2);
-  for (const query of queries) {
+  for (const [index, query] of queries.entries()) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     hits.push(await searchNames(opened.db, query.query, 20, scope));
     wall.push(performance.now() - t0);
     const used = process.cpuUsage(c0);
     cpu.push((used.user + used.system) / 1000);
+    perQuery[index]?.cpuMs.push(cpu[cpu.length - 1] ?? 0);
+    perQuery[index]?.wallMs.push(wall[wall.length - 1] ?? 0);
   }
   console.log(
     `round ${round + 1}: wall p50/p95/p99 ${summary(wall)} ms, CPU ${summary(cpu)} ms, load ${load}`,
   );
 }
+const timesFile = argument('per-query');
+if (timesFile !== undefined) writeFileSync(timesFile, JSON.stringify(perQuery));
 const written = argument('write');
 if (written !== undefined) writeFileSync(written, JSON.stringify(hits));
 const compared = argument('compare');

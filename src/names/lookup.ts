@@ -1,7 +1,7 @@
 import { canonicalPieces, type CanonicalPiece } from './canonical.js';
 import { equivalentFirstNameKeys, firstNameGroupsOfKey } from './first-names.js';
 import { hasCyrillic } from './script.js';
-import { tokenSimilarity } from './similarity.js';
+import { tokenSimilarity, tokenSimilarityAtLeast } from './similarity.js';
 
 /**
  * What a query looks up in the name index, and how much each key found there is worth
@@ -138,7 +138,10 @@ export function weighKeys(slots: readonly LookupSlot[], found: Iterable<string>)
         // Edit similarity cannot beat 1 − length difference / longer length: skip the far ones.
         const longer = Math.max(token.length, key.length);
         if (!exact && 1 - Math.abs(token.length - key.length) / longer < KEY_SIMILARITY_FLOOR) continue;
-        similarity = Math.max(similarity, tokenSimilarity(token, key).similarity);
+        const sim = exact
+          ? tokenSimilarity(token, key)
+          : tokenSimilarityAtLeast(token, key, KEY_SIMILARITY_FLOOR);
+        similarity = Math.max(similarity, sim?.similarity ?? 0);
       }
       if (!exact && similarity < KEY_SIMILARITY_FLOOR) return;
       weighed.push({ key, slot: index, similarity, weight: Math.round(similarity * slot.weight * 1000) });
@@ -286,7 +289,7 @@ export function withCoOccurringKeys(
       slot.tokens.some((token) => {
         const longer = Math.max(token.length, key.length);
         if (1 - Math.abs(token.length - key.length) / longer < CO_OCCURRING_SIMILARITY_FLOOR) return false;
-        return tokenSimilarity(token, key).similarity >= CO_OCCURRING_SIMILARITY_FLOOR;
+        return tokenSimilarityAtLeast(token, key, CO_OCCURRING_SIMILARITY_FLOOR) !== null;
       }),
     );
     return similar.length === 0 ? slot : { ...slot, keys: [...new Set([...slot.keys, ...similar])] };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKey } from './canonical.js';
+import { readGallery, readQueries } from './eval/evaluate.js';
+import galleryData from './eval/gallery.json' with { type: 'json' };
+import queriesData from './eval/queries.json' with { type: 'json' };
 import {
   DUPLICATE_WARNING_THRESHOLD,
   LOOKUP_PREFIX_LENGTH,
@@ -148,6 +151,34 @@ describe('rankCandidates', () => {
     expect(rankCandidates('Kalesnikava', PEOPLE, { limit: 1 })).toHaveLength(1);
     expect(rankCandidates('Zzyzx', PEOPLE)).toEqual([]);
     expect(rankCandidates(' - ', PEOPLE)).toEqual([]);
+  });
+});
+
+describe('rankCandidates pruned by the upper bound', () => {
+  const gallery = readGallery(galleryData);
+  const queries = readQueries(queriesData, gallery);
+  const everyone: CandidateInput[] = gallery.map((person) => ({ personId: person.id, names: person.names }));
+
+  it('gives the same hits, scores and reasons as scoring every candidate (evaluation set, limits 1 and 5)', () => {
+    // Every twelfth query (29), against the whole gallery (344 persons): the full set takes minutes.
+    queries.forEach(({ query }, index) => {
+      if (index % 12 !== 0) return;
+      const minScore = index % 24 === 0 ? 0 : 0.5;
+      const exhaustive = rankCandidates(query, everyone, { limit: 5, minScore, exhaustive: true });
+      expect(rankCandidates(query, everyone, { limit: 5, minScore })).toEqual(exhaustive);
+      expect(rankCandidates(query, everyone, { limit: 1, minScore })).toEqual(exhaustive.slice(0, 1));
+    });
+  });
+
+  it('keeps the earlier candidate of a tie, as the exhaustive ranking does', () => {
+    const twins: CandidateInput[] = [1, 2, 3].map((n) => ({
+      personId: `twin-${n}`,
+      names: [be('Марыя Калеснікава')],
+    }));
+    expect(rankCandidates('Kalesnikava', twins, { limit: 2 }).map((hit) => hit.personId)).toEqual([
+      'twin-1',
+      'twin-2',
+    ]);
   });
 });
 

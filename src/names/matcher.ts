@@ -5,6 +5,7 @@ import { detectCyrillicLanguage, hasCyrillic } from './script.js';
 import {
   editDistance,
   scoreNamesDetailed,
+  scoreUpperBound,
   tokenSimilarity,
   type NameScore,
   type TokenSimilarity,
@@ -223,6 +224,11 @@ export interface RankOptions {
   readonly limit?: number;
   /** Drop hits scoring below this (default 0.5). */
   readonly minScore?: number;
+  /**
+   * Score every candidate (default: skip those whose upper bound cannot reach the hits already
+   * scored; the same hits either way, see rankCandidates).
+   */
+  readonly exhaustive?: boolean;
 }
 
 export interface RankedHit {
@@ -443,6 +449,35 @@ function explainScore(candidate: CandidateInput, scored: CandidateScore): BestMa
   return best;
 }
 
+function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Inserts a score into the descending list of the best `limit`. */
+function keepBest(best: number[], score: number, limit: number): void {
+  if (best.length >= limit && score <= (best[limit - 1] ?? -1)) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1] ?? 0) < score) at--;
+  best.splice(at, 0, score);
+  if (best.length > limit) best.pop();
+}
+
+/** At least the candidate's best score over its names' groups and the query's readings. */
+function candidateUpperBound(
+  candidate: CandidateInput,
+  readingKeys: readonly (readonly string[])[],
+  similarity: (query: string, candidate: string) => TokenSimilarity,
+): number {
+  const keys = new Set<string>();
+  candidate.names.forEach((name, nameIndex) => {
+    for (const group of candidate.keyGroups?.[nameIndex] ?? prepare(name).groups)
+      for (const key of group.keys) keys.add(key);
+  });
+  let bound = 0;
+  for (const reading of readingKeys) bound = Math.max(bound, scoreUpperBound(reading, keys, similarity));
+  return bound;
+}
+
 /**
  * Ranks candidate persons (typically those the index lookup returned) against a query in any
  * script and spelling: every spelling of every stored name is scored order-free per token, and
@@ -459,13 +494,26 @@ export function rankCandidates(
   const readings = queryReadings(query);
   if (readings.length === 0) return [];
   const readingKeys = readings.map((reading) => reading.map((piece) => piece.key));
-  const groupScore = memoisedGroupScore(readingKeys, memoisedSimilarity());
 
+  const similarity = memoisedSimilarity();
+  const groupScore = memoisedGroupScore(readingKeys, similarity);
+  const pruning = options.exhaustive !== true;
+  // The best `limit` rounded scores so far, highest first: a later candidate enters the hits only
+  // by beating the last of them (ties keep the earlier candidate), and rounding keeps order.
+  const best: number[] = [];
   const scored: { candidate: CandidateInput; order: number; rounded: number; score: CandidateScore }[] = [];
   candidates.forEach((candidate, order) => {
+    if (pruning) {
+      // The epsilon covers the floating-point sums: the bound must never be below the score.
+      const bound = candidateUpperBound(candidate, readingKeys, similarity) + SCORE_EPSILON;
+      if (bound < minScore) return;
+      if (best.length >= limit && roundScore(bound) <= (best[limit - 1] ?? -1)) return;
+    }
     const score = scoreCandidate(candidate, readings, groupScore);
     if (score.tied.length === 0 || score.score < minScore) return;
-    scored.push({ candidate, order, rounded: Math.round(score.score * 1000) / 1000, score });
+    const rounded = roundScore(score.score);
+    scored.push({ candidate, order, rounded, score });
+    if (pruning) keepBest(best, rounded, limit);
   });
   scored.sort((a, b) => b.rounded - a.rounded || a.order - b.order);
 
@@ -474,12 +522,16 @@ export function rankCandidates(
     if (hits.length >= limit) break;
     let best = explainScore(entry.candidate, entry.score);
     let rounded = entry.rounded;
+    if (best === null && pruning) {
+      // Stale stored groups: its fresh score may differ from the one the others were pruned by.
+      return rankCandidates(query, candidates, { ...options, exhaustive: true });
+    }
     if (best === null) {
       // Stale stored groups: score this candidate from its names instead.
       const fresh = { personId: entry.candidate.personId, names: entry.candidate.names };
       const score = scoreCandidate(fresh, readings, groupScore);
       best = score.score >= minScore ? explainScore(fresh, score) : null;
-      rounded = Math.round(score.score * 1000) / 1000;
+      rounded = roundScore(score.score);
     }
     if (best === null) continue;
     hits.push({

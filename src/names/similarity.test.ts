@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalTokens } from './canonical.js';
 import {
@@ -5,10 +6,13 @@ import {
   FIRST_NAME_EQUIVALENT_SIMILARITY,
   INITIAL_SIMILARITY,
   editDistance,
+  editDistanceWithin,
   normalizedSimilarity,
   scoreNames,
   scoreNamesDetailed,
+  scoreUpperBound,
   tokenSimilarity,
+  tokenSimilarityAtLeast,
 } from './similarity.js';
 
 const score = (query: string, candidate: string): number =>
@@ -101,5 +105,72 @@ describe('scoreNames', () => {
   it('is 0 for empty input', () => {
     expect(scoreNames([], ['a'])).toBe(0);
     expect(scoreNames(['a'], [])).toBe(0);
+  });
+});
+
+/** Tokens over a few letters (so that random pairs are often close) plus known first names. */
+const letters = fc.constantFrom('a', 'e', 'i', 'k', 'l', 'n', 's', 'v', 'z', 'h');
+const token = fc.oneof(
+  fc.array(letters, { minLength: 0, maxLength: 14 }).map((chars) => chars.join('')),
+  fc.constantFrom('uladzimir', 'vladimir', 'aliaksandr', 'aleksandr', 'aliaksandra', 'maryja', 'marina'),
+  fc.constantFrom('mikalaevich', 'ivanovna', 'kalesnikava', 'kalesnik', 'm', 'ma'),
+);
+
+describe('bounded edit distance', () => {
+  it('equals the edit distance when it is within the bound, and says "more" otherwise', () => {
+    fc.assert(
+      fc.property(token, token, fc.integer({ min: 0, max: 16 }), (a, b, max) => {
+        const full = editDistance(a, b);
+        expect(editDistanceWithin(a, b, max)).toBe(full <= max ? full : max + 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts a transposition as one edit inside the band', () => {
+    expect(editDistanceWithin('kalesnikvaa', 'kalesnikava', 1)).toBe(1);
+    expect(editDistanceWithin('kalesnikava', 'kolesnikova', 1)).toBe(2);
+    expect(editDistanceWithin('abc', 'abcdef', 2)).toBe(3);
+  });
+});
+
+describe('token similarity above a floor', () => {
+  it('is the token similarity when that reaches the floor, and null below it', () => {
+    fc.assert(
+      fc.property(token, token, fc.constantFrom(0.5, 0.7, 0.8, 0.85, 0.95), (query, candidate, floor) => {
+        const full = tokenSimilarity(query, candidate);
+        expect(tokenSimilarityAtLeast(query, candidate, floor)).toEqual(
+          full.similarity >= floor ? full : null,
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('score upper bound', () => {
+  it('is at least the score of every group made of the tokens (the ranking prunes by it)', () => {
+    const group = fc.array(token, { minLength: 0, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(token, { minLength: 0, maxLength: 5 }),
+        fc.array(group, { maxLength: 4 }),
+        (query, groups) => {
+          const bound = scoreUpperBound(query, new Set(groups.flat()));
+          for (const keys of groups)
+            expect(bound + 1e-9).toBeGreaterThanOrEqual(scoreNamesDetailed(query, keys).score);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is the score itself for a single group whose tokens each match once', () => {
+    expect(scoreUpperBound(['marja', 'kalesnikava'], ['marja', 'kalesnikava'])).toBe(1);
+    const query = ['uladzimir', 'labkovich'];
+    const keys = ['vladimir', 'labkovich'];
+    expect(scoreUpperBound(query, keys)).toBeCloseTo(scoreNamesDetailed(query, keys).score + 0.0, 9);
+    expect(scoreUpperBound([], ['a'])).toBe(0);
+    expect(scoreUpperBound(['kalesnikava'], [])).toBe(0);
   });
 });

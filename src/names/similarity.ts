@@ -73,6 +73,62 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/**
+ * editDistance(a, b) when it is at most `max`, otherwise max + 1: only the diagonal band of width
+ * 2 × max + 1 is computed (an alignment of cost ≤ max never leaves it), and it stops as soon as
+ * two rows exceed the bound. The lookup weighs thousands of prefix-found keys against a floor.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const cap = max + 1;
+  if (Math.abs(a.length - b.length) > max) return cap;
+  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
+  const width = b.length + 1;
+  if (rowA.length < width + 1) {
+    rowA = new Uint16Array(width * 2);
+    rowB = new Uint16Array(width * 2);
+    rowC = new Uint16Array(width * 2);
+  }
+  let twoBack = rowA;
+  let previous = rowB;
+  let current = rowC;
+  for (let j = 0; j < width; j++) previous[j] = Math.min(j, cap);
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    current[0] = Math.min(i, cap);
+    // Out-of-band neighbours read by this row and the next are at least cap (|i − j| > max).
+    current[lo - 1] = lo > 1 ? cap : (current[0] ?? cap);
+    if (hi < b.length) current[hi + 1] = cap;
+    let rowMin = lo > 1 ? cap : (current[0] ?? cap);
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let best = Math.min(
+        (previous[j] ?? cap) + 1,
+        (current[j - 1] ?? cap) + 1,
+        (previous[j - 1] ?? cap) + cost,
+      );
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        best = Math.min(best, (twoBack[j - 2] ?? cap) + 1);
+      }
+      current[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    // Every cell of a later row comes from this row, the one before (+1 for a transposition) or
+    // its own left neighbour: once both are past the bound, so is the distance.
+    if (rowMin > max && previousMin >= max) return cap;
+    previousMin = rowMin;
+    const recycled = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = recycled;
+  }
+  return Math.min(previous[b.length] ?? cap, cap);
+}
+
 /** 1 − distance / longer length: 1 for equal tokens, 0 for nothing in common. */
 export function normalizedSimilarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
@@ -108,6 +164,34 @@ export function tokenSimilarity(query: string, candidate: string): TokenSimilari
     }
   }
   return { similarity, kind: 'edit' };
+}
+
+/**
+ * tokenSimilarity(query, candidate) when its similarity is at least `floor`, otherwise null;
+ * the same value, without the full edit distance of the far pairs.
+ */
+export function tokenSimilarityAtLeast(
+  query: string,
+  candidate: string,
+  floor: number,
+): TokenSimilarity | null {
+  if (query === candidate || Math.min(query.length, candidate.length) <= 2 || floor <= 0) {
+    const sim = tokenSimilarity(query, candidate);
+    return sim.similarity >= floor ? sim : null;
+  }
+  const queryGroups = firstNameGroupsOfKey(query);
+  if (queryGroups.length > 0 && firstNameGroupsOfKey(candidate).length > 0) {
+    const sim = tokenSimilarity(query, candidate);
+    return sim.similarity >= floor ? sim : null;
+  }
+  const longer = Math.max(query.length, candidate.length);
+  // The largest distance d with 1 − d / longer ≥ floor, in the same floating-point arithmetic.
+  let max = Math.min(longer, Math.floor((1 - floor) * longer) + 1);
+  while (max > 0 && 1 - max / longer < floor) max--;
+  const distance = editDistanceWithin(query, candidate, max);
+  if (distance > max) return null;
+  const similarity = 1 - distance / longer;
+  return similarity >= floor ? { similarity, kind: 'edit' } : null;
 }
 
 export interface TokenMatch {
@@ -220,6 +304,66 @@ export function scoreNamesDetailed(
   const unmatchedCandidates = candidate.length - matchedCandidates;
   const score = Math.max(0, weighted / weights - UNMATCHED_CANDIDATE_PENALTY * unmatchedCandidates);
   return { score, matches };
+}
+
+/**
+ * An upper bound on scoreNamesDetailed(queryTokens, group).score for every group made of these
+ * candidate tokens (the distinct keys of all of a person's groups), without the assignment: each
+ * query token takes its best similarity to any token, with whichever weight that match would have
+ * (or stays unmatched), and the weighted mean is maximised over those choices (Dinkelbach's
+ * iteration: a handful of passes). The ranking skips the full score of a person whose bound cannot
+ * reach the hits already found.
+ */
+export function scoreUpperBound(
+  queryTokens: readonly string[],
+  candidateTokens: Iterable<string>,
+  similarityOf: TokenSimilarityFn = tokenSimilarity,
+): number {
+  const query = queryTokens.slice(0, MAX_TOKENS);
+  if (query.length === 0) return 0;
+  const multiToken = query.length > 1;
+  // Per query token: best similarity of a match weighing 1, of one weighing half (a first name).
+  const full = new Float64Array(query.length);
+  const half = new Float64Array(query.length);
+  const firstName = query.map((token) => firstNameGroupsOfKey(token).length > 0);
+  let any = false;
+  for (const candidate of candidateTokens) {
+    any = true;
+    for (let i = 0; i < query.length; i++) {
+      const sim = similarityOf(query[i] ?? '', candidate);
+      if (sim.similarity <= 0) continue;
+      const halved = multiToken && (sim.kind === 'first-name' || (sim.kind === 'exact' && firstName[i]));
+      const best = halved ? half : full;
+      if (sim.similarity > (best[i] ?? 0)) best[i] = sim.similarity;
+    }
+  }
+  if (!any) return 0;
+  const unmatchedWeight = query.map((token) => (PATRONYMIC.test(token) ? UNMATCHED_PATRONYMIC_WEIGHT : 1));
+  let ratio = 0;
+  for (let pass = 0; ; pass++) {
+    if (pass === 32) return 1; // not converged (never seen): no bound below the highest score
+    let weighted = 0;
+    let weights = 0;
+    for (let i = 0; i < query.length; i++) {
+      // The choice with the most weighted − ratio × weight: unmatched, a full or a half match.
+      let bestValue = -ratio * (unmatchedWeight[i] ?? 1);
+      let choice: [number, number] = [0, unmatchedWeight[i] ?? 1];
+      const f = full[i] ?? 0;
+      if (f > 0 && f - ratio > bestValue) [bestValue, choice] = [f - ratio, [f, 1]];
+      const h = half[i] ?? 0;
+      if (h > 0 && MATCHED_FIRST_NAME_WEIGHT * (h - ratio) > bestValue)
+        [bestValue, choice] = [
+          MATCHED_FIRST_NAME_WEIGHT * (h - ratio),
+          [MATCHED_FIRST_NAME_WEIGHT * h, MATCHED_FIRST_NAME_WEIGHT],
+        ];
+      weighted += choice[0];
+      weights += choice[1];
+    }
+    const next = weighted / weights;
+    if (next <= ratio) break;
+    ratio = next;
+  }
+  return ratio;
 }
 
 /** Order-free similarity of two names given as canonical tokens, 0…1. */
