@@ -15,7 +15,7 @@ import {
   releasedVsImprisonedFromCounts,
   assertIsoDay,
   periodsBetween,
-  stockAtDays,
+  stockFromDayDeltas,
   custodyReport,
   type Granularity,
 } from '../../stats/index.js';
@@ -31,7 +31,7 @@ import {
   selectFlowCounts,
   selectPersonFacts,
   selectRecognitionFacts,
-  selectStockEvents,
+  selectKeptDayDeltas,
 } from './stats.repository.js';
 
 export interface StatsServiceDeps {
@@ -68,13 +68,13 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async series(window: Window, step: Granularity) {
       const { from, to } = windowOf(window);
-      // Same points as stats/stock.ts stockSeries, from day counts in SQL (fast at a million episodes).
+      // Same points as stats/stock.ts stockSeries, from the change per day kept on write (migration 0018).
       const days = periodsBetween(from, to, step).map((period) => ({
         period: period.key,
         day: period.last > to ? to : period.last,
       }));
-      const held = stockAtDays(
-        await selectStockEvents(deps.db),
+      const held = stockFromDayDeltas(
+        await selectKeptDayDeltas(deps.db),
         days.map((point) => point.day),
       );
       return {
