@@ -16,8 +16,10 @@ import {
   assertIsoDay,
   periodsBetween,
   stockFromDayDeltas,
+  dayDeltasOf,
   custodyReport,
   type Granularity,
+  type Range,
 } from '../../stats/index.js';
 import type { Clock } from '../shared/clock.js';
 import { readScopeOf, type Viewer, visibleLevels } from '../user/access.js';
@@ -31,6 +33,7 @@ import {
   selectFlowCounts,
   selectPersonFacts,
   selectRecognitionFacts,
+  recomputeStockEvents,
   selectKeptDayDeltas,
 } from './stats.repository.js';
 
@@ -83,6 +86,30 @@ export function createStatsService(deps: StatsServiceDeps) {
         step,
         points: days.map((point, index) => ({ ...point, ...(held[index] ?? { min: 0, max: 0 }) })),
       };
+    },
+
+    /**
+     * Compares the stock kept on write (migration 0018) with a full recomputation from every
+     * episode: the days on which they differ, none when every write path kept it.
+     */
+    async verifyKeptStock() {
+      const [kept, recomputed] = await Promise.all([
+        selectKeptDayDeltas(deps.db),
+        recomputeStockEvents(deps.db).then(dayDeltasOf),
+      ]);
+      const byDay = new Map<string, { day: string; kept: Range; recomputed: Range }>();
+      const entry = (day: string) => {
+        const found = byDay.get(day) ?? { day, kept: { min: 0, max: 0 }, recomputed: { min: 0, max: 0 } };
+        byDay.set(day, found);
+        return found;
+      };
+      for (const delta of kept) entry(delta.day).kept = { min: delta.certain, max: delta.possible };
+      for (const delta of recomputed)
+        entry(delta.day).recomputed = { min: delta.certain, max: delta.possible };
+      const differences = [...byDay.values()]
+        .filter((row) => row.kept.min !== row.recomputed.min || row.kept.max !== row.recomputed.max)
+        .sort((a, b) => (a.day < b.day ? -1 : 1));
+      return { days: byDay.size, differences };
     },
 
     async flows(window: Window, granularity: Granularity) {

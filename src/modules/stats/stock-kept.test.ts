@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
@@ -33,6 +36,26 @@ async function expectServedEqualsPure(db: Db, step: string) {
   const facts = await selectEpisodeFacts(db);
   for (const day of CHECK_DAYS)
     expect((await services.stats.stockOn(day)).held, `${step}, ${day}`).toEqual(stockOn(facts, day));
+}
+
+const BIN = fileURLToPath(new URL('../../../bin/unfree.js', import.meta.url));
+// The real binary is spawned; on a loaded machine a spawn can take seconds.
+const SPAWNING = { timeout: 120_000 };
+
+async function unfree(databaseUrl: string, ...args: string[]) {
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [BIN, '--database-url', databaseUrl, ...args],
+      {
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      },
+    );
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return failed;
+  }
 }
 
 const IMPORTED = [
@@ -127,6 +150,47 @@ describeEachDialect('the stock kept on write equals a full recomputation', (data
     await expectServedEqualsPure(db, 'at the end');
   });
 
+  it(
+    'is checked by `unfree stats verify`, which names the days where the kept state went wrong',
+    SPAWNING,
+    async () => {
+      const db = database().db;
+      const services = buildServices(db, fixedClock);
+      const person = await services.persons.create(aPerson());
+      await services.episodes.create(
+        anEpisode(person.id, {
+          detainedOn: '2017-02-03',
+          release: { releasedOn: '2017-09', mode: 'pardon' },
+        }),
+      );
+      const report = await services.stats.verifyKeptStock();
+      expect(report.differences).toEqual([]);
+      expect(report.days).toBeGreaterThan(0);
+      const verified = await unfree(database().url, 'stats', 'verify');
+      expect(verified.code, verified.stderr).toBe(0);
+      expect(verified.stdout).toMatch(/^Kept stock equals a recomputation/);
+
+      // As if a write had gone around the triggers.
+      const day = '2017-02-03';
+      const right = (await selectKeptDayDeltas(db)).find((delta) => delta.day === day)!;
+      const wrong = right.certain + 4;
+      await db.updateTable('stockDayDeltas').set({ certain: wrong }).where('day', '=', day).execute();
+      expect((await services.stats.verifyKeptStock()).differences).toEqual([
+        {
+          day,
+          kept: { min: wrong, max: right.possible },
+          recomputed: { min: right.certain, max: right.possible },
+        },
+      ]);
+      const refused = await unfree(database().url, 'stats', 'verify');
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout).toContain(
+        `PROBLEM: ${day}: kept ${wrong}/${right.possible}, recomputed ${right.certain}/${right.possible}`,
+      );
+      await db.updateTable('stockDayDeltas').set({ certain: right.certain }).where('day', '=', day).execute();
+    },
+  );
+
   it('is backfilled by its migration from the episodes already there, and dropped by its down', async () => {
     const db = database().db;
     const services = buildServices(db, fixedClock);
@@ -208,7 +272,7 @@ describeEachDialect('the stock kept on write equals a full recomputation', (data
     };
 
     await fc.assert(
-      fc.asyncProperty(fc.array(anOperation, { minLength: 1, maxLength: 10 }), async (operations) => {
+      fc.asyncProperty(fc.array(anOperation, { minLength: 3, maxLength: 10 }), async (operations) => {
         await db.deleteFrom('persons').execute();
         for (const [index, operation] of operations.entries()) {
           switch (operation.kind) {
@@ -234,7 +298,7 @@ describeEachDialect('the stock kept on write equals a full recomputation', (data
             }
             case 'deleteEpisode': {
               const episodeId = await pickFrom('episodes', operation.pick);
-              if (episodeId) await services.episodes.delete(episodeId);
+              if (episodeId) await refusedOrDone(() => services.episodes.delete(episodeId));
               break;
             }
             case 'mergePersons': {
@@ -246,7 +310,7 @@ describeEachDialect('the stock kept on write equals a full recomputation', (data
             }
             case 'deletePerson': {
               const personId = await pickFrom('persons', operation.pick);
-              if (personId) await services.persons.delete(personId);
+              if (personId) await refusedOrDone(() => services.persons.delete(personId));
               break;
             }
             case 'bulkLoad': {
@@ -281,8 +345,8 @@ describeEachDialect('the stock kept on write equals a full recomputation', (data
           await expectKeptEqualsRecomputed(db, `after step ${index + 1}, ${operation.kind}`);
         }
       }),
-      { numRuns: 10 },
+      { numRuns: 12 },
     );
-    expect(written, 'writes the services accepted: the property is not vacuous').toBeGreaterThan(30);
+    expect(written, 'writes the services accepted: the property is not vacuous').toBeGreaterThan(20);
   });
 });
