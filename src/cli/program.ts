@@ -10,6 +10,7 @@ import { registerGenerateCommand } from './commands/generate.js';
 import { registerPersonCommands } from './commands/person.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerStatsCommands } from './commands/stats.js';
 import { registerUserCommands } from './commands/user.js';
 
 /** The `unfree` command: one file per command under cli/commands/, each calling the services. */
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerSearchCommand(program);
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerStatsCommands(program);
   registerBackupCommands(program);
   registerIngestCommands(program);
   registerImportCommand(program);

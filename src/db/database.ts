@@ -227,6 +227,24 @@ export interface NameKeyCountTable {
   persons: number;
 }
 
+/**
+ * The stock kept on write (migration 0018, triggers on episodes and releases): per day, the change in
+ * persons certainly and possibly held, naive bounds and every person's correction summed.
+ */
+export interface StockDayDeltaTable {
+  day: string;
+  certain: number;
+  possible: number;
+}
+
+/** One person's correction of the naive day sums (overlapping episodes, inverted spans). */
+export interface StockCorrectionTable {
+  personId: string;
+  day: string;
+  certain: number;
+  possible: number;
+}
+
 /** Ranking data of a person's names (names/forms.ts encodes it), kept beside name_keys. */
 export interface NameFormTable {
   personId: string;
@@ -380,6 +398,8 @@ export interface Database {
   citations: CitationTable;
   nameKeys: NameKeyTable;
   nameKeyCounts: NameKeyCountTable;
+  stockDayDeltas: StockDayDeltaTable;
+  stockCorrections: StockCorrectionTable;
   nameForms: NameFormTable;
   personRedirects: PersonRedirectTable;
   users: UserTable;

@@ -14,6 +14,7 @@ import * as impreciseSpanIndexes from './migrations/0014-imprecise-span-indexes.
 import * as flowIndexes from './migrations/0015-flow-indexes.js';
 import * as nameKeyCounts from './migrations/0016-name-key-counts.js';
 import * as personSortName from './migrations/0017-person-sort-name.js';
+import * as stockDayDeltas from './migrations/0018-stock-day-deltas.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-flow-indexes': flowIndexes,
   '0016-name-key-counts': nameKeyCounts,
   '0017-person-sort-name': personSortName,
+  '0018-stock-day-deltas': stockDayDeltas,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -51,12 +51,51 @@ function cumulativeAt<T extends { day: string }>(
   return totals;
 }
 
-/** Persons held on each of `days` (ascending, full ISO days): { min: certainly, max: possibly }. */
-export function stockAtDays(events: StockEvents, days: readonly string[]): Range[] {
+/** A day's change in persons held: certainly (`certain`) and possibly (`possible`). */
+export type DayDelta = DayCorrection;
+
+/**
+ * The net change per day that `events` describe (starts − ends + corrections), days ascending, days
+ * whose change is zero left out: the form the database keeps (migration 0018), so a kept table can be
+ * compared with a full recomputation.
+ */
+export function dayDeltasOf(events: StockEvents): DayDelta[] {
+  const byDayTotal = new Map<string, { certain: number; possible: number }>();
+  const add = (day: string, certain: number, possible: number) => {
+    const total = byDayTotal.get(day) ?? { certain: 0, possible: 0 };
+    total.certain += certain;
+    total.possible += possible;
+    byDayTotal.set(day, total);
+  };
+  for (const entry of events.certainStarts) add(entry.day, entry.count, 0);
+  for (const entry of events.certainEnds) add(entry.day, -entry.count, 0);
+  for (const entry of events.possibleStarts) add(entry.day, 0, entry.count);
+  for (const entry of events.possibleEnds) add(entry.day, 0, -entry.count);
+  for (const entry of events.corrections) add(entry.day, entry.certain, entry.possible);
+  return [...byDayTotal]
+    .map(([day, total]) => ({ day, ...total }))
+    .filter((delta) => delta.certain !== 0 || delta.possible !== 0)
+    .sort(byDay);
+}
+
+function assertAscendingDays(days: readonly string[]): void {
   days.forEach((day) => assertIsoDay(day));
   for (let i = 1; i < days.length; i++) {
     if ((days[i] ?? '') < (days[i - 1] ?? '')) throw new RangeError('days must be ascending');
   }
+}
+
+/** Persons held on each of `days` (ascending, full ISO days) from the change per day. */
+export function stockFromDayDeltas(deltas: readonly DayDelta[], days: readonly string[]): Range[] {
+  assertAscendingDays(days);
+  const certain = cumulativeAt(deltas, (entry) => entry.certain, days);
+  const possible = cumulativeAt(deltas, (entry) => entry.possible, days);
+  return days.map((_, index) => ({ min: certain[index] ?? 0, max: possible[index] ?? 0 }));
+}
+
+/** Persons held on each of `days` (ascending, full ISO days): { min: certainly, max: possibly }. */
+export function stockAtDays(events: StockEvents, days: readonly string[]): Range[] {
+  assertAscendingDays(days);
   const count = (entry: DayCount) => entry.count;
   const certainIn = cumulativeAt(events.certainStarts, count, days);
   const certainOut = cumulativeAt(events.certainEnds, count, days);

@@ -42,9 +42,14 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /**
  * Tables not written to a backup because triggers derive them from backed-up ones while the rows
- * are restored: name_key_counts from name_keys (migration 0016). Restoring them too would count twice.
+ * are restored: name_key_counts from name_keys (migration 0016), the kept stock from episodes and
+ * releases (0018). Restoring them too would count twice.
  */
-export const DERIVED_TABLES = ['nameKeyCounts'] as const satisfies readonly (keyof Database)[];
+export const DERIVED_TABLES = [
+  'nameKeyCounts',
+  'stockDayDeltas',
+  'stockCorrections',
+] as const satisfies readonly (keyof Database)[];
 
 type Row = Record<string, unknown>;
 type LooseDb = Kysely<Record<string, Row>>;

@@ -26,6 +26,18 @@ async function everything(database: TestDatabase): Promise<Record<string, unknow
   }
   // Derived while restoring (by triggers), so equal only if the restore rebuilt them.
   all['nameKeyCounts'] = await database.db.selectFrom('nameKeyCounts').selectAll().orderBy('key').execute();
+  all['stockDayDeltas'] = await database.db
+    .selectFrom('stockDayDeltas')
+    .selectAll()
+    .where((eb) => eb.or([eb('certain', '<>', 0), eb('possible', '<>', 0)]))
+    .orderBy('day')
+    .execute();
+  all['stockCorrections'] = await database.db
+    .selectFrom('stockCorrections')
+    .selectAll()
+    .orderBy('personId')
+    .orderBy('day')
+    .execute();
   return all;
 }
 

@@ -10,7 +10,7 @@ import type {
 } from '../../stats/facts.js';
 import type { DaySpan } from '../../stats/calendar.js';
 import type { FlowDateCounts } from '../../stats/flows.js';
-import type { DayCorrection, DayCount, StockEvents } from '../../stats/stock-events.js';
+import type { DayCorrection, DayCount, DayDelta, StockEvents } from '../../stats/stock-events.js';
 import type { ReadScope } from '../user/access.js';
 
 /**
@@ -253,7 +253,7 @@ async function dayCounts(
 }
 
 /**
- * The irregular episodes of stats/stock-events.ts, in two plain-SQL pieces (the same on both
+ * The irregular episodes of stats/stock-events.ts, recomputed in two plain-SQL pieces (the same on both
  * dialects). `several`: every episode of a person with more than one, with its day bounds (read
  * once: the only pass over all of a million person ids). `inverted`: episodes whose imprecise
  * dates leave the certain span inverted (released_on_lo before detained_on_hi), found through the
@@ -324,8 +324,11 @@ async function selectCorrections(db: Db): Promise<DayCorrection[]> {
     .filter((row) => row.certain !== 0 || row.possible !== 0);
 }
 
-/** Day counts of the four span bounds and the corrections for the irregular episodes. */
-export async function selectStockEvents(db: Db): Promise<StockEvents> {
+/**
+ * The stock's day counts and corrections recomputed from every episode (decision 0014): what the
+ * kept table of migration 0018 must equal, checked by `unfree stats verify` and the tests.
+ */
+export async function recomputeStockEvents(db: Db): Promise<StockEvents> {
   const [certainStarts, certainEnds, possibleStarts, possibleEnds, corrections] = await Promise.all([
     dayCounts(db, 'episodes', 'detainedOnHi'),
     dayCounts(db, 'releases', 'releasedOnLo'),
@@ -336,53 +339,33 @@ export async function selectStockEvents(db: Db): Promise<StockEvents> {
   return { certainStarts, certainEnds, possibleStarts, possibleEnds, corrections };
 }
 
-async function countUpTo(
-  db: Db,
-  table: 'episodes' | 'releases',
-  column: 'detainedOnLo' | 'detainedOnHi' | 'releasedOnLo' | 'releasedOnHi',
-  day: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<string | number>().as('count'))
-    .where(column as never, '<=', day as never)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/**
+ * The change in persons held per day, as kept on write by the triggers of migration 0018: a few
+ * thousand rows whatever the registry's size. Days whose change fell back to zero are skipped.
+ */
+export async function selectKeptDayDeltas(db: Db): Promise<DayDelta[]> {
+  const rows = await db
+    .selectFrom('stockDayDeltas')
+    .select(['day', 'certain', 'possible'])
+    .where((eb) => eb.or([eb('certain', '<>', 0), eb('possible', '<>', 0)]))
+    .orderBy('day')
+    .execute();
+  return rows.map((row) => ({ day: row.day, certain: Number(row.certain), possible: Number(row.possible) }));
 }
 
 /**
  * Persons held on one day (ADR 0002): certainly held when detained_on_hi ≤ D < released_on_lo,
  * possibly when detained_on_lo ≤ D < released_on_hi; a person with several episodes counts once.
- * Counted as in the series, on one day: episodes begun minus episodes ended (index range counts),
- * corrected for the irregular episodes that matter on D (a span holds D, or an inverted certain
- * span subtracts on D).
+ * The sum of the kept changes up to D (migration 0018).
  */
 export async function countHeldOn(db: Db, day: string): Promise<{ min: number; max: number }> {
-  const [certainIn, certainOut, possibleIn, possibleOut, correction] = await Promise.all([
-    countUpTo(db, 'episodes', 'detainedOnHi', day),
-    countUpTo(db, 'releases', 'releasedOnLo', day),
-    countUpTo(db, 'episodes', 'detainedOnLo', day),
-    countUpTo(db, 'releases', 'releasedOnHi', day),
-    sql<{ certain: string | number | null; possible: string | number | null }>`
-      with ${several}, ${inverted},
-      persons as (
-        select max(case when chi <= ${day} and (rlo is null or rlo > ${day}) then 1 else 0 end)
-                 - sum(case when chi <= ${day} and (rlo is null or rlo > ${day}) then 1 else 0 end) as certain,
-               1 - count(*) as possible
-          from several
-         where plo <= ${day} and (rhi is null or rhi > ${day})
-         group by person_id
-        having count(*) > 1
-      )
-      select p.certain + i.given_back as certain, p.possible
-        from (select coalesce(sum(certain), 0) as certain, coalesce(sum(possible), 0) as possible from persons) p,
-             (select count(*) as given_back from inverted where rlo <= ${day} and ${day} < chi) i`.execute(
-      db,
-    ),
-  ]);
-  const fix = correction.rows[0];
-  return {
-    min: certainIn - certainOut + Number(fix?.certain ?? 0),
-    max: possibleIn - possibleOut + Number(fix?.possible ?? 0),
-  };
+  const row = await db
+    .selectFrom('stockDayDeltas')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<string | number>('certain'), eb.lit(0)).as('certain'),
+      eb.fn.coalesce(eb.fn.sum<string | number>('possible'), eb.lit(0)).as('possible'),
+    ])
+    .where('day', '<=', day)
+    .executeTakeFirstOrThrow();
+  return { min: Number(row.certain), max: Number(row.possible) };
 }

@@ -15,9 +15,11 @@ import {
   releasedVsImprisonedFromCounts,
   assertIsoDay,
   periodsBetween,
-  stockAtDays,
+  stockFromDayDeltas,
+  dayDeltasOf,
   custodyReport,
   type Granularity,
+  type Range,
 } from '../../stats/index.js';
 import type { Clock } from '../shared/clock.js';
 import { readScopeOf, type Viewer, visibleLevels } from '../user/access.js';
@@ -31,7 +33,8 @@ import {
   selectFlowCounts,
   selectPersonFacts,
   selectRecognitionFacts,
-  selectStockEvents,
+  recomputeStockEvents,
+  selectKeptDayDeltas,
 } from './stats.repository.js';
 
 export interface StatsServiceDeps {
@@ -68,13 +71,13 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     async series(window: Window, step: Granularity) {
       const { from, to } = windowOf(window);
-      // Same points as stats/stock.ts stockSeries, from day counts in SQL (fast at a million episodes).
+      // Same points as stats/stock.ts stockSeries, from the change per day kept on write (migration 0018).
       const days = periodsBetween(from, to, step).map((period) => ({
         period: period.key,
         day: period.last > to ? to : period.last,
       }));
-      const held = stockAtDays(
-        await selectStockEvents(deps.db),
+      const held = stockFromDayDeltas(
+        await selectKeptDayDeltas(deps.db),
         days.map((point) => point.day),
       );
       return {
@@ -83,6 +86,30 @@ export function createStatsService(deps: StatsServiceDeps) {
         step,
         points: days.map((point, index) => ({ ...point, ...(held[index] ?? { min: 0, max: 0 }) })),
       };
+    },
+
+    /**
+     * Compares the stock kept on write (migration 0018) with a full recomputation from every
+     * episode: the days on which they differ, none when every write path kept it.
+     */
+    async verifyKeptStock() {
+      const [kept, recomputed] = await Promise.all([
+        selectKeptDayDeltas(deps.db),
+        recomputeStockEvents(deps.db).then(dayDeltasOf),
+      ]);
+      const byDay = new Map<string, { day: string; kept: Range; recomputed: Range }>();
+      const entry = (day: string) => {
+        const found = byDay.get(day) ?? { day, kept: { min: 0, max: 0 }, recomputed: { min: 0, max: 0 } };
+        byDay.set(day, found);
+        return found;
+      };
+      for (const delta of kept) entry(delta.day).kept = { min: delta.certain, max: delta.possible };
+      for (const delta of recomputed)
+        entry(delta.day).recomputed = { min: delta.certain, max: delta.possible };
+      const differences = [...byDay.values()]
+        .filter((row) => row.kept.min !== row.recomputed.min || row.kept.max !== row.recomputed.max)
+        .sort((a, b) => (a.day < b.day ? -1 : 1));
+      return { days: byDay.size, differences };
     },
 
     async flows(window: Window, granularity: Granularity) {
