@@ -1,4 +1,7 @@
 import type { RecordServices } from '../../app.js';
+import type { EpisodeRecord } from '../episode/episode.schema.js';
+import type { PersonRecord } from '../person/person.schema.js';
+import type { RecognitionRecord } from '../recognition/recognition.schema.js';
 import type { Clock } from '../shared/clock.js';
 import type { AtomEntry, AtomFeed } from './atom.js';
 
@@ -13,6 +16,8 @@ export interface FeedServiceDeps {
 }
 
 const FEED_SIZE = 50;
+/** What find({ limit: 500, offset: 0 }) shows of one person's episodes and recognitions. */
+const PER_PERSON = 500;
 
 const newest = (entries: readonly AtomEntry[], clock: Clock) =>
   entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') ||
@@ -43,6 +48,80 @@ export function createFeedService(deps: FeedServiceDeps) {
       updated: newest(entries, deps.clock),
       entries,
     };
+  }
+
+  function personFeed(
+    base: string,
+    person: PersonRecord,
+    episodes: readonly EpisodeRecord[],
+    recognitions: readonly RecognitionRecord[],
+  ): AtomFeed {
+    const link = personLink(base, person.id);
+    const entries: AtomEntry[] = [
+      {
+        id: `urn:uuid:${person.id}`,
+        title: `${person.displayName}: profile`,
+        updated: person.updatedAt,
+        link,
+        summary: `Status: ${person.status.replace(/_/g, ' ')}`,
+      },
+      ...episodes.map((episode) => ({
+        id: `urn:uuid:${episode.id}`,
+        title: episode.release
+          ? `Detained ${episode.detainedOn}, released ${episode.release.releasedOn}`
+          : `Detained ${episode.detainedOn}`,
+        updated: episode.updatedAt,
+        link,
+        summary: [
+          `Detained ${episode.detainedOn}`,
+          episode.charges.length
+            ? `charged under ${episode.charges.map((charge) => `${charge.articleCode} ${charge.articleNumber}`).join(', ')}`
+            : '',
+          episode.sentenceMonths !== null ? `sentenced to ${episode.sentenceMonths} months` : '',
+          episode.release
+            ? `released ${episode.release.releasedOn} ${RELEASE_WORDS[episode.release.mode] ?? ''}`.trim()
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      })),
+      ...recognitions.map((recognition) => ({
+        id: `urn:uuid:${recognition.id}`,
+        title: `Recognised as a political prisoner by ${recognition.organisation}`,
+        updated: recognition.updatedAt,
+        link,
+        summary: `Recognised by ${recognition.organisation}${recognition.recognisedOn ? ` on ${recognition.recognisedOn}` : ''}`,
+      })),
+    ].sort((a, b) => (a.updated < b.updated ? 1 : -1));
+    return feed(
+      base,
+      `/feeds/persons/${person.id}.atom`,
+      `unfree: ${person.displayName}`,
+      'Changes to one record',
+      entries,
+    );
+  }
+
+  async function personFeeds(base: string, ids: readonly string[]): Promise<Map<string, AtomFeed>> {
+    const services = deps.publicServices();
+    const persons = await services.persons.getMany(ids);
+    const personIds = [...persons.keys()];
+    const [episodesOf, recognitionRows] = await Promise.all([
+      services.episodes.listForPersons(personIds),
+      services.recognitions.findWhereIn('personId', personIds),
+    ]);
+    const recognitionsOf = new Map<string, RecognitionRecord[]>();
+    for (const recognition of recognitionRows) {
+      const list = recognitionsOf.get(recognition.personId) ?? [];
+      if (list.length < PER_PERSON) list.push(recognition);
+      recognitionsOf.set(recognition.personId, list);
+    }
+    const feeds = new Map<string, AtomFeed>();
+    for (const [id, person] of persons) {
+      const episodes = (episodesOf.get(id) ?? []).slice(0, PER_PERSON);
+      feeds.set(id, personFeed(base, person, episodes, recognitionsOf.get(id) ?? []));
+    }
+    return feeds;
   }
 
   return {
@@ -109,53 +188,14 @@ export function createFeedService(deps: FeedServiceDeps) {
     async person(base: string, id: string): Promise<AtomFeed> {
       const services = deps.publicServices();
       const person = await services.persons.get(id);
-      const episodes = (await services.episodes.find({ personId: id, limit: 500, offset: 0 })).items;
-      const recognitions = (await services.recognitions.find({ personId: id, limit: 500, offset: 0 })).items;
-      const link = personLink(base, id);
-      const entries: AtomEntry[] = [
-        {
-          id: `urn:uuid:${person.id}`,
-          title: `${person.displayName}: profile`,
-          updated: person.updatedAt,
-          link,
-          summary: `Status: ${person.status.replace(/_/g, ' ')}`,
-        },
-        ...episodes.map((episode) => ({
-          id: `urn:uuid:${episode.id}`,
-          title: episode.release
-            ? `Detained ${episode.detainedOn}, released ${episode.release.releasedOn}`
-            : `Detained ${episode.detainedOn}`,
-          updated: episode.updatedAt,
-          link,
-          summary: [
-            `Detained ${episode.detainedOn}`,
-            episode.charges.length
-              ? `charged under ${episode.charges.map((charge) => `${charge.articleCode} ${charge.articleNumber}`).join(', ')}`
-              : '',
-            episode.sentenceMonths !== null ? `sentenced to ${episode.sentenceMonths} months` : '',
-            episode.release
-              ? `released ${episode.release.releasedOn} ${RELEASE_WORDS[episode.release.mode] ?? ''}`.trim()
-              : '',
-          ]
-            .filter(Boolean)
-            .join('; '),
-        })),
-        ...recognitions.map((recognition) => ({
-          id: `urn:uuid:${recognition.id}`,
-          title: `Recognised as a political prisoner by ${recognition.organisation}`,
-          updated: recognition.updatedAt,
-          link,
-          summary: `Recognised by ${recognition.organisation}${recognition.recognisedOn ? ` on ${recognition.recognisedOn}` : ''}`,
-        })),
-      ].sort((a, b) => (a.updated < b.updated ? 1 : -1));
-      return feed(
-        base,
-        `/feeds/persons/${id}.atom`,
-        `unfree: ${person.displayName}`,
-        'Changes to one record',
-        entries,
-      );
+      const episodes = (await services.episodes.find({ personId: id, limit: PER_PERSON, offset: 0 })).items;
+      const recognitions = (await services.recognitions.find({ personId: id, limit: PER_PERSON, offset: 0 }))
+        .items;
+      return personFeed(base, person, episodes, recognitions);
     },
+
+    /** person's feeds for many persons, from a few bulk reads (the static mirror writes them all), by id; those the public may not see are absent. */
+    persons: personFeeds,
   };
 }
 export type FeedService = ReturnType<typeof createFeedService>;
