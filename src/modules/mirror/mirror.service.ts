@@ -11,11 +11,12 @@ import { queryString } from '../../site/links.js';
 import { LOCALES, isLocale, type Locale } from '../../site/locale.js';
 import type { DownloadDefinition, PageContext, PageDefinition, PageOutput } from '../../site/page.js';
 import { PUBLIC_DOWNLOADS, PUBLIC_PAGES, listPublicPages } from '../../site/registry.js';
-import { staticFileOf, staticLinks, staticSearchUrl } from '../../site/static-links.js';
+import { relativeHref, staticFileOf, staticLinks, staticSearchUrl } from '../../site/static-links.js';
 import { COUNTER_LANGUAGES, counterSnippet, counterSvg } from '../embed/counter.js';
 import { EXPORT_SCHEMA_FILE, downloadIndex, exportSchemaText } from '../export/export.downloads.js';
 import type { Downloads } from '../export/export.service.js';
 import { renderAtom } from '../feed/atom.js';
+import { type FeedLinks, liveFeedLinks } from '../feed/feed.service.js';
 import { PUBLIC_VIEWER, type Viewer } from '../user/access.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 import { searchScript } from './search.bundle.js';
@@ -61,6 +62,8 @@ export interface MirrorResult {
 export const MIRROR_MARKER = 'unfree-mirror.json';
 
 const PERSON_FEED = /^\/feeds\/persons\/([0-9a-f-]{36})\.atom$/;
+/** The feeds are written in English: their links lead to the English pages. */
+const FEED_LOCALE: Locale = 'en';
 /** Addresses rendered together from one bulk read: a person's three languages count three. */
 const BATCH = 3_000;
 const STYLESHEET = readFileSync(new URL('../../site/assets/site.css', import.meta.url), 'utf8');
@@ -143,6 +146,18 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     };
     const today = services.stats.today();
     const base = options.liveUrl?.replace(/\/+$/, '') ?? '';
+    // Without a live server, a feed's links name the mirror's own files, relative to the feed.
+    const feedLinks: FeedLinks = options.liveUrl
+      ? liveFeedLinks(base)
+      : {
+          self: (feedPath) => relativeHref(staticFileOf(feedPath), staticFileOf(feedPath)),
+          home: (feedPath) => staticLinks(staticFileOf(feedPath), { onLink: follow }).page(FEED_LOCALE, '/'),
+          person: (feedPath, personId) =>
+            staticLinks(staticFileOf(feedPath), { onLink: follow }).page(
+              FEED_LOCALE,
+              `/prisoners/${personId}`,
+            ),
+        };
 
     const queue: string[] = [];
     const seen = new Set<string>();
@@ -196,8 +211,8 @@ export function createMirrorService(deps: MirrorServiceDeps) {
           )}\n`,
       ],
       [`/data/${EXPORT_SCHEMA_FILE}`, () => Promise.resolve(exportSchemaText())],
-      ['/feeds/prisoners.atom', async () => renderAtom(await services.feeds.prisoners(base))],
-      ['/feeds/releases.atom', async () => renderAtom(await services.feeds.releases(base))],
+      ['/feeds/prisoners.atom', async () => renderAtom(await services.feeds.prisoners(base, feedLinks))],
+      ['/feeds/releases.atom', async () => renderAtom(await services.feeds.releases(base, feedLinks))],
     ]);
     for (const lang of COUNTER_LANGUAGES) {
       rootFiles.set(`/embed/counter.svg?lang=${lang}`, async () => {
@@ -218,7 +233,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
       if (rootFile) return put(file, await rootFile());
       // A person's feed is linked from the person's page, so only persons the public sees have one.
       const personFeed = PERSON_FEED.exec(url)?.[1];
-      if (personFeed) return put(file, renderAtom(await services.feeds.person(base, personFeed)));
+      if (personFeed) return put(file, renderAtom(await services.feeds.person(base, personFeed, feedLinks)));
       const pathname = url.split('?')[0] ?? '';
       const [, first = '', ...rest] = pathname.split('/');
       if (!isLocale(first)) throw unknownLink(url);
@@ -261,7 +276,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     /** Person feeds next to each other in the queue come from one bulk read. */
     async function writePersonFeeds(urls: readonly string[]): Promise<void> {
       const ids = urls.map((url) => PERSON_FEED.exec(url)?.[1] ?? '');
-      const feeds = await services.feeds.persons(base, ids);
+      const feeds = await services.feeds.persons(base, ids, feedLinks);
       for (const [index, url] of urls.entries()) {
         const feed = feeds.get(ids[index] ?? '');
         if (!feed) throw notFound('person', ids[index] ?? url);

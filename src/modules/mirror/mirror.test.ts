@@ -128,6 +128,28 @@ describeEachDialect('unfree export-site', (database) => {
       expect(seen).toContain(file);
   });
 
+  it('links its feeds to its own files when it has no live server: every href of every feed resolves', async () => {
+    const feeds = [
+      'feeds/prisoners.atom',
+      'feeds/releases.atom',
+      ...readdirSync(join(root, 'feeds', 'persons')).map((name) => `feeds/persons/${name}`),
+    ];
+    expect(feeds.length).toBeGreaterThan(30);
+    let personLinks = 0;
+    for (const feed of feeds) {
+      const body = readFileSync(join(root, feed), 'utf8');
+      const hrefs = [...body.matchAll(/\shref="([^"]*)"/g)].map((match) => match[1] ?? '');
+      expect(hrefs.length, feed).toBeGreaterThan(1);
+      for (const href of hrefs) {
+        expect(href, `${feed} links to ${href}`).not.toMatch(/^[a-z]+:|^\//i);
+        const target = new URL(href, `${server.url}/${feed}`);
+        expect((await fetch(target)).status, `${feed} links to ${href}`).toBe(200);
+        if (/\/prisoners\/[^/]+\/index\.html$/.test(target.pathname)) personLinks += 1;
+      }
+    }
+    expect(personLinks).toBeGreaterThan(feeds.length);
+  });
+
   it('serves /data with every file, checksums that match, and its index with relative addresses', () => {
     const checksums = readFileSync(join(root, 'data', 'checksums.txt'), 'utf8')
       .trim()
