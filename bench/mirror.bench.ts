@@ -6,6 +6,10 @@
  * (the machine is shared), and the cost per kind of file (time between consecutive files).
  *
  *   npx tsx bench/mirror.bench.ts --persons 10000 [--dialect sqlite|postgres|both] [--out dir]
+ *   npx tsx bench/mirror.bench.ts --database-url sqlite:/tmp/m4-100k.sqlite [--out dir]
+ *
+ * With --database-url the export reads a kept registry (e.g. `unfree generate --persons 100000`,
+ * ANALYZEd by whoever made it): opened as it is, never migrated, analyzed, written or dropped.
  *
  * Results: bench/results/mirror-<dialect>-<N>.json; figures in docs/benchmarks.md.
  */
@@ -13,11 +17,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { buildServices } from '../src/app.js';
-import type { DialectName } from '../src/db/dialect.js';
+import { type DialectName, dialectOf, openDatabase } from '../src/db/dialect.js';
 import { createMirrorService } from '../src/modules/mirror/mirror.service.js';
 import { syntheticRegistry } from '../src/synthetic/registry.js';
 import {
   Args,
+  type BenchDatabase,
   analyze,
   createBenchDatabase,
   loadAverage,
@@ -32,6 +37,35 @@ export interface MirrorBenchOptions {
   dialects: DialectName[];
   pgUrl: string;
   out?: string | undefined;
+  /** A kept registry to export instead of generating one. */
+  databaseUrl?: string | undefined;
+}
+
+/** The registry to export: a kept one as it is, or a fresh one with `persons` synthetic persons. */
+async function registryFor(
+  dialect: DialectName,
+  options: MirrorBenchOptions,
+): Promise<{
+  database: Pick<BenchDatabase, 'db' | 'drop'>;
+  persons: number;
+  generateSeconds: number | null;
+}> {
+  if (options.databaseUrl) {
+    const opened = openDatabase(options.databaseUrl);
+    return {
+      database: { db: opened.db, drop: opened.close },
+      persons: await buildServices(opened.db).persons.count(),
+      generateSeconds: null,
+    };
+  }
+  const database = await createBenchDatabase(dialect, options.pgUrl, `mirror${options.persons}`);
+  log(`mirror ${dialect} ${options.persons}: generating`);
+  const generateStart = performance.now();
+  await buildServices(database.db).bulk.load(
+    syntheticRegistry({ persons: options.persons, seed: 1, today: '2026-11-30' }),
+  );
+  await analyze(database.db);
+  return { database, persons: options.persons, generateSeconds: (performance.now() - generateStart) / 1000 };
 }
 
 /** What a file of the mirror is, for the cost per kind. */
@@ -44,20 +78,14 @@ export function kindOfFile(file: string): string {
   if (/^(en|be|ru)\/prisoners[^/]*\.(csv|json)$/.test(file)) return 'list download';
   if (/^(en|be|ru)\//.test(file)) return 'other page';
   if (file.startsWith('data/')) return 'data file';
+  if (file.startsWith('feeds/persons/')) return 'person feed';
   return 'other file';
 }
 
 async function runOne(dialect: DialectName, options: MirrorBenchOptions): Promise<string> {
-  const database = await createBenchDatabase(dialect, options.pgUrl, `mirror${options.persons}`);
+  const { database, persons, generateSeconds } = await registryFor(dialect, options);
   const dir = mkdtempSync(join(os.tmpdir(), 'unfree-mirror-bench-'));
   try {
-    const services = buildServices(database.db);
-    log(`mirror ${dialect} ${options.persons}: generating`);
-    const generateStart = performance.now();
-    await services.bulk.load(syntheticRegistry({ persons: options.persons, seed: 1, today: '2026-11-30' }));
-    await analyze(database.db);
-    const generateSeconds = (performance.now() - generateStart) / 1000;
-
     const mirror = createMirrorService({
       db: database.db,
       servicesOn: (db, viewer) => buildServices(db, undefined, { viewer }),
@@ -67,7 +95,7 @@ async function runOne(dialect: DialectName, options: MirrorBenchOptions): Promis
     const loadBefore = loadAverage();
     const cpu = process.cpuUsage();
     const start = performance.now();
-    log(`mirror ${dialect} ${options.persons}: exporting`);
+    log(`mirror ${dialect} ${persons}: exporting`);
     const result = await mirror.exportSite(join(dir, 'site'), {
       onProgress: (written, file) => {
         const now = performance.now();
@@ -82,19 +110,20 @@ async function runOne(dialect: DialectName, options: MirrorBenchOptions): Promis
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
     log(
-      `mirror ${dialect} ${options.persons}: ${result.files} files, wall ${round(wallSeconds, 1)} s, CPU ${round(cpuSeconds, 1)} s`,
+      `mirror ${dialect} ${persons}: ${result.files} files, wall ${round(wallSeconds, 1)} s, CPU ${round(cpuSeconds, 1)} s`,
     );
     return writeResult(
       'mirror',
       dialect,
-      options.persons,
+      persons,
       {
         benchmark: 'mirror',
         date: new Date().toISOString(),
         machine: machine(),
         loadAverage: { before: loadBefore, after: loadAverage() },
-        persons: options.persons,
-        generateSeconds: round(generateSeconds, 1),
+        persons,
+        registry: options.databaseUrl ? 'kept' : 'generated',
+        generateSeconds: generateSeconds === null ? null : round(generateSeconds, 1),
         export: {
           wallSeconds: round(wallSeconds, 1),
           cpuSeconds: round(cpuSeconds, 1),
@@ -122,7 +151,8 @@ async function runOne(dialect: DialectName, options: MirrorBenchOptions): Promis
 
 export async function runMirrorBench(options: MirrorBenchOptions): Promise<string[]> {
   const paths: string[] = [];
-  for (const dialect of options.dialects) paths.push(await runOne(dialect, options));
+  const dialects = options.databaseUrl ? [dialectOf(options.databaseUrl)] : options.dialects;
+  for (const dialect of dialects) paths.push(await runOne(dialect, options));
   return paths;
 }
 
@@ -133,6 +163,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     dialects: args.dialects(),
     pgUrl: args.pgUrl(),
     out: args.value('out'),
+    databaseUrl: args.value('database-url'),
   });
   for (const path of paths) log(`wrote ${path}`);
 }

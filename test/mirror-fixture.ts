@@ -1,5 +1,5 @@
 import type { Db } from '../src/db/database.js';
-import { anEpisode, aPerson, testServices } from './factories.js';
+import { anArticle, anEpisode, aPerson, testServices } from './factories.js';
 
 /** A Latin-named synthetic person the mirror's search must find from the Belarusian Cyrillic. */
 export const LATIN_ONLY_NAME = 'Hanna Vymyslava';
@@ -10,7 +10,9 @@ export const BELARUSIAN_SPELLING = 'Ганна Вымыслава';
  * (so pagination is written), a facility, a batch, a tie country (a dossier), a person known only
  * by a Latin name, and an anonymous one who must appear nowhere.
  */
-export async function seedMirrorRegistry(db: Db): Promise<{ latinOnlyId: string; anonymousId: string }> {
+export async function seedMirrorRegistry(
+  db: Db,
+): Promise<{ latinOnlyId: string; anonymousId: string; richId: string }> {
   const services = testServices(db);
   const facility = await services.facilities.create({
     name: 'Synthetic Colony No. 1',
@@ -36,6 +38,65 @@ export async function seedMirrorRegistry(db: Db): Promise<{ latinOnlyId: string;
       }),
     );
   }
+  // Persons with much on their pages, so the bulk reads must keep each person's records apart and in order.
+  const article = await anArticle(services, '293');
+  const aSource = (index: number, visibility: 'public' | 'internal') =>
+    services.sources.create({ title: `Synthetic source ${index}`, kind: 'article', visibility });
+  const publicSource = await aSource(0, 'public');
+  const secondSource = await aSource(1, 'public');
+  const internalSource = await aSource(2, 'internal');
+  let richId = '';
+  for (let index = 0; index < 3; index += 1) {
+    const person = await services.persons.create(aPerson());
+    richId = person.id;
+    const episodes = [];
+    for (const [order, visibility] of (['public', 'internal', 'public'] as const).entries()) {
+      episodes.push(
+        await services.episodes.create(
+          anEpisode(person.id, {
+            detainedOn: `201${order * 3 + index}-0${order + 1}`,
+            charges: [{ articleId: article.id, part: String(order + 1) }],
+            facilityStays: [{ facilityId: facility.id, from: `201${order * 3 + index}-1${order}` }],
+            release: order < 2 ? { releasedOn: `201${order * 3 + index + 1}`, mode: 'pardon' } : null,
+            visibility,
+          }),
+        ),
+      );
+    }
+    const conditions = [];
+    for (const [order, startedOn] of ['2020-05', null, '2019'].entries()) {
+      conditions.push(
+        await services.conditionEvents.create({
+          personId: person.id,
+          kind: order === 1 ? 'incommunicado' : 'shizo',
+          startedOn,
+          visibility: order === 2 && index === 1 ? 'internal' : 'public',
+        }),
+      );
+    }
+    for (const organisation of ['Synthetic NGO B', 'Synthetic NGO A'])
+      await services.recognitions.create({
+        personId: person.id,
+        organisation,
+        recognisedOn: organisation.endsWith('A') ? '2021-03' : null,
+        visibility: 'public',
+        afterRelease: false,
+      });
+    const subjects = [
+      ['condition_event', conditions[0]?.id],
+      ['person', person.id],
+      ['episode', episodes[2]?.id],
+      ['episode', episodes[1]?.id],
+    ] as const;
+    for (const [order, [subjectType, subjectId]] of subjects.entries())
+      for (const source of [order % 2 ? secondSource : publicSource, internalSource])
+        await services.citations.create({
+          sourceId: source.id,
+          subjectType,
+          subjectId: subjectId ?? '',
+          field: order === 0 ? null : 'detainedOn',
+        });
+  }
   const latinOnly = await services.persons.create(
     aPerson({
       names: [{ text: LATIN_ONLY_NAME, script: 'Latn', language: 'en', system: null, isPrimary: true }],
@@ -51,5 +112,5 @@ export async function seedMirrorRegistry(db: Db): Promise<{ latinOnlyId: string;
     }),
   );
   await services.episodes.create(anEpisode(anonymous.id, { detainedOn: '2023-06-07' }));
-  return { latinOnlyId: latinOnly.id, anonymousId: anonymous.id };
+  return { latinOnlyId: latinOnly.id, anonymousId: anonymous.id, richId };
 }

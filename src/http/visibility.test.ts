@@ -422,6 +422,16 @@ describeEachDialect('what the public may see', (database) => {
         readFileSync(join(result.dir, 'feeds', 'persons', `${seeded.publicPersonId}.atom`), 'utf8'),
       ).toContain('Synthetic Publicava');
       expect(feeds).not.toContain(`${seeded.anonymousId}.atom`);
+      // The bulk reads show exactly what the server's reads of each address show, hidden records mixed in.
+      const perAddress = await mirror.exportSite(join(dir, 'per-address'), { perAddress: true });
+      expect(perAddress.files).toBe(result.files);
+      for (const entry of files) {
+        const name = relative(result.dir, join(entry.parentPath, entry.name));
+        if (name !== 'unfree-mirror.json')
+          expect(readFileSync(join(perAddress.dir, name), 'utf8'), name).toBe(
+            readFileSync(join(result.dir, name), 'utf8'),
+          );
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -22,6 +22,16 @@ export async function fetchVisible<T>(
   );
 }
 
+/** fetchVisible from one bulk read: `getMany` gives the visible records by id, the order is the ids'. */
+export async function fetchVisibleAll<T>(
+  ids: Iterable<string | null | undefined>,
+  getMany: (ids: string[]) => Promise<ReadonlyMap<string, T>>,
+): Promise<Map<string, T>> {
+  const unique = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+  const found = await getMany(unique);
+  return new Map(unique.flatMap((id) => (found.has(id) ? [[id, found.get(id) as T] as const] : [])));
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (text: string | undefined): text is string => text !== undefined && UUID.test(text);

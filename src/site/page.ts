@@ -31,6 +31,11 @@ export interface PageDefinition {
   /** Route after the locale, in Fastify syntax: "/prisoners/:id". */
   route: string;
   render(context: PageContext): Promise<PageOutput>;
+  /**
+   * The same pages for many contexts at once, reading their data in bulk (the static mirror
+   * writes every person's page): each output must equal what render gives for its context.
+   */
+  renderMany?(contexts: readonly PageContext[]): Promise<PageOutput[]>;
   /** Every concrete path of this page, for the registry (static export, canary crawl). */
   paths(services: Services): Promise<string[]>;
 }

@@ -1,7 +1,7 @@
 import { notFound } from '../../lib/errors.js';
 import { Facts, PartialDate, triState } from '../../site/components.js';
 import { countryName, formatNumber } from '../../site/format.js';
-import { fetchVisible, isUuid } from '../../site/lookup.js';
+import { fetchVisibleAll, isUuid } from '../../site/lookup.js';
 import type { PageContext, PageDefinition } from '../../site/page.js';
 import { PersonLink } from '../person/person.pages.js';
 import type { BatchRecord } from './batch.schema.js';
@@ -97,9 +97,9 @@ const batchPage: PageDefinition = {
     if (!isUuid(params.id)) throw notFound('batch', String(params.id));
     const batch = await services.batches.get(params.id);
     const episodes = await services.episodes.find({ limit: 500, offset: 0, batchId: batch.id });
-    const persons = await fetchVisible(
+    const persons = await fetchVisibleAll(
       episodes.items.map((episode) => episode.personId),
-      (id) => services.persons.get(id),
+      (ids) => services.persons.getMany(ids),
     );
     return {
       title: batch.title,

@@ -146,6 +146,21 @@ export async function selectEpisodeIdsOfPerson(
   return rows.map((row) => row.id);
 }
 
+/** The visible episodes of many persons, each person's in listForPerson's order (detained, then id). */
+export async function selectEpisodeIdsOfPersons(
+  db: Db,
+  personIds: readonly string[],
+  scope: ReadScope,
+): Promise<{ id: string; personId: string }[]> {
+  if (personIds.length === 0) return [];
+  let query = db
+    .selectFrom('episodes')
+    .select(['id', 'personId'])
+    .where('personId', 'in', [...personIds]);
+  if (!scope.everything) query = query.where(episodeRowVisible(db, scope));
+  return query.orderBy('detainedOn').orderBy('id').execute();
+}
+
 export async function selectCharges(db: Db, episodeIds: readonly string[]): Promise<ChargeRow[]> {
   if (episodeIds.length === 0) return [];
   return db

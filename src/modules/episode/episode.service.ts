@@ -22,6 +22,7 @@ import {
   selectCharges,
   selectCustodyRows,
   selectEpisodeIdsOfPerson,
+  selectEpisodeIdsOfPersons,
   selectEpisodeRows,
   selectReleases,
   selectStays,
@@ -29,6 +30,9 @@ import {
 } from './episode.repository.js';
 import type { CreateEpisode, EpisodeFilter, EpisodeRecord, UpdateEpisode } from './episode.schema.js';
 import { presentEpisodes } from './episode.presenter.js';
+
+/** Persons per bulk read: their episodes' ids stay well inside the bound parameters of one query. */
+const PERSONS_PER_READ = 500;
 
 export interface EpisodeServiceDeps {
   db: Db;
@@ -303,6 +307,24 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
 
     async listForPerson(personId: string): Promise<EpisodeRecord[]> {
       return load(deps.db, await selectEpisodeIdsOfPerson(deps.db, personId, scope));
+    },
+
+    /** listForPerson for many persons at once (the static mirror): person id → episodes. */
+    async listForPersons(personIds: readonly string[]): Promise<Map<string, EpisodeRecord[]>> {
+      const byPerson = new Map<string, EpisodeRecord[]>(personIds.map((id) => [id, []]));
+      for (let start = 0; start < personIds.length; start += PERSONS_PER_READ) {
+        const owned = await selectEpisodeIdsOfPersons(
+          deps.db,
+          personIds.slice(start, start + PERSONS_PER_READ),
+          scope,
+        );
+        const records = await load(
+          deps.db,
+          owned.map((row) => row.id),
+        );
+        for (const record of records) byPerson.get(record.personId)?.push(record);
+      }
+      return byPerson;
     },
 
     /** Derived status of one person, from their episodes. */

@@ -1,6 +1,6 @@
 import { notFound } from '../../lib/errors.js';
 import { Facts } from '../../site/components.js';
-import { fetchVisible, isUuid } from '../../site/lookup.js';
+import { fetchVisibleAll, isUuid } from '../../site/lookup.js';
 import type { PageDefinition } from '../../site/page.js';
 import { PersonLink } from '../person/person.pages.js';
 
@@ -61,9 +61,9 @@ const facilityPage: PageDefinition = {
     if (!isUuid(params.id)) throw notFound('facility', String(params.id));
     const facility = await services.facilities.get(params.id);
     const episodes = await services.episodes.find({ limit: 500, offset: 0, facilityId: facility.id });
-    const persons = await fetchVisible(
+    const persons = await fetchVisibleAll(
       episodes.items.map((episode) => episode.personId),
-      (id) => services.persons.get(id),
+      (ids) => services.persons.getMany(ids),
     );
     return {
       title: facility.name,

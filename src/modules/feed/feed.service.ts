@@ -1,4 +1,7 @@
 import type { RecordServices } from '../../app.js';
+import type { EpisodeRecord } from '../episode/episode.schema.js';
+import type { PersonRecord } from '../person/person.schema.js';
+import type { RecognitionRecord } from '../recognition/recognition.schema.js';
 import type { Clock } from '../shared/clock.js';
 import type { AtomEntry, AtomFeed } from './atom.js';
 
@@ -13,6 +16,8 @@ export interface FeedServiceDeps {
 }
 
 const FEED_SIZE = 50;
+/** What find({ limit: 500, offset: 0 }) shows of one person's episodes and recognitions. */
+const PER_PERSON = 500;
 
 const newest = (entries: readonly AtomEntry[], clock: Clock) =>
   entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), '') ||
@@ -30,24 +35,121 @@ const RELEASE_WORDS: Record<string, string> = {
   other: '',
 };
 
-export function createFeedService(deps: FeedServiceDeps) {
-  const personLink = (base: string, id: string) => `${base}/api/v1/persons/${id}`;
+/**
+ * Where a feed's links point, given the feed's own path ("/feeds/prisoners.atom"): the live
+ * server's addresses, or (the static mirror without a live server) its own files, relative to the
+ * feed file, so that every link of a mirror's feed resolves inside the mirror.
+ */
+export interface FeedLinks {
+  self(feedPath: string): string;
+  home(feedPath: string): string;
+  person(feedPath: string, personId: string): string;
+}
 
-  function feed(base: string, path: string, title: string, subtitle: string, entries: AtomEntry[]): AtomFeed {
+/** The live server's addresses under `base` (scheme and host; "" for root-relative). */
+export const liveFeedLinks = (base: string): FeedLinks => ({
+  self: (feedPath) => `${base}${feedPath}`,
+  home: () => `${base}/`,
+  person: (_feedPath, personId) => `${base}/api/v1/persons/${personId}`,
+});
+
+export function createFeedService(deps: FeedServiceDeps) {
+  function feed(
+    base: string,
+    links: FeedLinks,
+    path: string,
+    title: string,
+    subtitle: string,
+    entries: AtomEntry[],
+  ): AtomFeed {
     return {
       id: `${base}${path}`,
       title,
       subtitle,
-      selfLink: `${base}${path}`,
-      alternateLink: `${base}/`,
+      selfLink: links.self(path),
+      alternateLink: links.home(path),
       updated: newest(entries, deps.clock),
       entries,
     };
   }
 
+  function personFeed(
+    base: string,
+    links: FeedLinks,
+    person: PersonRecord,
+    episodes: readonly EpisodeRecord[],
+    recognitions: readonly RecognitionRecord[],
+  ): AtomFeed {
+    const path = `/feeds/persons/${person.id}.atom`;
+    const link = links.person(path, person.id);
+    const entries: AtomEntry[] = [
+      {
+        id: `urn:uuid:${person.id}`,
+        title: `${person.displayName}: profile`,
+        updated: person.updatedAt,
+        link,
+        summary: `Status: ${person.status.replace(/_/g, ' ')}`,
+      },
+      ...episodes.map((episode) => ({
+        id: `urn:uuid:${episode.id}`,
+        title: episode.release
+          ? `Detained ${episode.detainedOn}, released ${episode.release.releasedOn}`
+          : `Detained ${episode.detainedOn}`,
+        updated: episode.updatedAt,
+        link,
+        summary: [
+          `Detained ${episode.detainedOn}`,
+          episode.charges.length
+            ? `charged under ${episode.charges.map((charge) => `${charge.articleCode} ${charge.articleNumber}`).join(', ')}`
+            : '',
+          episode.sentenceMonths !== null ? `sentenced to ${episode.sentenceMonths} months` : '',
+          episode.release
+            ? `released ${episode.release.releasedOn} ${RELEASE_WORDS[episode.release.mode] ?? ''}`.trim()
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      })),
+      ...recognitions.map((recognition) => ({
+        id: `urn:uuid:${recognition.id}`,
+        title: `Recognised as a political prisoner by ${recognition.organisation}`,
+        updated: recognition.updatedAt,
+        link,
+        summary: `Recognised by ${recognition.organisation}${recognition.recognisedOn ? ` on ${recognition.recognisedOn}` : ''}`,
+      })),
+    ].sort((a, b) => (a.updated < b.updated ? 1 : -1));
+    return feed(base, links, path, `unfree: ${person.displayName}`, 'Changes to one record', entries);
+  }
+
+  async function personFeeds(
+    base: string,
+    ids: readonly string[],
+    links: FeedLinks = liveFeedLinks(base),
+  ): Promise<Map<string, AtomFeed>> {
+    const services = deps.publicServices();
+    const persons = await services.persons.getMany(ids);
+    const personIds = [...persons.keys()];
+    const [episodesOf, recognitionRows] = await Promise.all([
+      services.episodes.listForPersons(personIds),
+      services.recognitions.findWhereIn('personId', personIds),
+    ]);
+    const recognitionsOf = new Map<string, RecognitionRecord[]>();
+    for (const recognition of recognitionRows) {
+      const list = recognitionsOf.get(recognition.personId) ?? [];
+      if (list.length < PER_PERSON) list.push(recognition);
+      recognitionsOf.set(recognition.personId, list);
+    }
+    const feeds = new Map<string, AtomFeed>();
+    for (const [id, person] of persons) {
+      const episodes = (episodesOf.get(id) ?? []).slice(0, PER_PERSON);
+      feeds.set(id, personFeed(base, links, person, episodes, recognitionsOf.get(id) ?? []));
+    }
+    return feeds;
+  }
+
   return {
     /** Persons newly added to the registry, newest first. */
-    async prisoners(base: string): Promise<AtomFeed> {
+    async prisoners(base: string, links: FeedLinks = liveFeedLinks(base)): Promise<AtomFeed> {
       const { items } = await deps
         .publicServices()
         .persons.find({ limit: FEED_SIZE, offset: 0, sort: '-createdAt' });
@@ -55,7 +157,7 @@ export function createFeedService(deps: FeedServiceDeps) {
         id: `urn:uuid:${person.id}`,
         title: person.displayName,
         updated: person.createdAt,
-        link: personLink(base, person.id),
+        link: links.person('/feeds/prisoners.atom', person.id),
         summary: [
           `Added to the registry: ${person.displayName}`,
           person.birthDate ? `born ${person.birthDate}` : '',
@@ -67,6 +169,7 @@ export function createFeedService(deps: FeedServiceDeps) {
       }));
       return feed(
         base,
+        links,
         '/feeds/prisoners.atom',
         'unfree: new in the registry',
         'Persons newly documented',
@@ -75,7 +178,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     },
 
     /** Releases, latest release date first. */
-    async releases(base: string): Promise<AtomFeed> {
+    async releases(base: string, links: FeedLinks = liveFeedLinks(base)): Promise<AtomFeed> {
       const services = deps.publicServices();
       const released = [];
       for (let offset = 0; ; offset += 500) {
@@ -93,7 +196,7 @@ export function createFeedService(deps: FeedServiceDeps) {
           id: `urn:uuid:${episode.id}`,
           title: `${person.displayName} released ${release.releasedOn}`,
           updated: episode.updatedAt,
-          link: personLink(base, person.id),
+          link: links.person('/feeds/releases.atom', person.id),
           summary: [
             `${person.displayName} was released on ${release.releasedOn}`,
             RELEASE_WORDS[release.mode] ?? '',
@@ -102,60 +205,28 @@ export function createFeedService(deps: FeedServiceDeps) {
             .join(', '),
         });
       }
-      return feed(base, '/feeds/releases.atom', 'unfree: releases', 'Political prisoners released', entries);
-    },
-
-    /** What is known about one person, one entry per fact, the latest change first. */
-    async person(base: string, id: string): Promise<AtomFeed> {
-      const services = deps.publicServices();
-      const person = await services.persons.get(id);
-      const episodes = (await services.episodes.find({ personId: id, limit: 500, offset: 0 })).items;
-      const recognitions = (await services.recognitions.find({ personId: id, limit: 500, offset: 0 })).items;
-      const link = personLink(base, id);
-      const entries: AtomEntry[] = [
-        {
-          id: `urn:uuid:${person.id}`,
-          title: `${person.displayName}: profile`,
-          updated: person.updatedAt,
-          link,
-          summary: `Status: ${person.status.replace(/_/g, ' ')}`,
-        },
-        ...episodes.map((episode) => ({
-          id: `urn:uuid:${episode.id}`,
-          title: episode.release
-            ? `Detained ${episode.detainedOn}, released ${episode.release.releasedOn}`
-            : `Detained ${episode.detainedOn}`,
-          updated: episode.updatedAt,
-          link,
-          summary: [
-            `Detained ${episode.detainedOn}`,
-            episode.charges.length
-              ? `charged under ${episode.charges.map((charge) => `${charge.articleCode} ${charge.articleNumber}`).join(', ')}`
-              : '',
-            episode.sentenceMonths !== null ? `sentenced to ${episode.sentenceMonths} months` : '',
-            episode.release
-              ? `released ${episode.release.releasedOn} ${RELEASE_WORDS[episode.release.mode] ?? ''}`.trim()
-              : '',
-          ]
-            .filter(Boolean)
-            .join('; '),
-        })),
-        ...recognitions.map((recognition) => ({
-          id: `urn:uuid:${recognition.id}`,
-          title: `Recognised as a political prisoner by ${recognition.organisation}`,
-          updated: recognition.updatedAt,
-          link,
-          summary: `Recognised by ${recognition.organisation}${recognition.recognisedOn ? ` on ${recognition.recognisedOn}` : ''}`,
-        })),
-      ].sort((a, b) => (a.updated < b.updated ? 1 : -1));
       return feed(
         base,
-        `/feeds/persons/${id}.atom`,
-        `unfree: ${person.displayName}`,
-        'Changes to one record',
+        links,
+        '/feeds/releases.atom',
+        'unfree: releases',
+        'Political prisoners released',
         entries,
       );
     },
+
+    /** What is known about one person, one entry per fact, the latest change first. */
+    async person(base: string, id: string, links: FeedLinks = liveFeedLinks(base)): Promise<AtomFeed> {
+      const services = deps.publicServices();
+      const person = await services.persons.get(id);
+      const episodes = (await services.episodes.find({ personId: id, limit: PER_PERSON, offset: 0 })).items;
+      const recognitions = (await services.recognitions.find({ personId: id, limit: PER_PERSON, offset: 0 }))
+        .items;
+      return personFeed(base, links, person, episodes, recognitions);
+    },
+
+    /** person's feeds for many persons, from a few bulk reads (the static mirror writes them all), by id; those the public may not see are absent. */
+    persons: personFeeds,
   };
 }
 export type FeedService = ReturnType<typeof createFeedService>;

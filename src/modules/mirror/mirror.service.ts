@@ -4,23 +4,24 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { Services } from '../../app.js';
 import type { Database, Db } from '../../db/database.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { LANGUAGE_NAMES, messagesFor } from '../../site/i18n.js';
 import { renderDocument } from '../../site/layout.js';
 import { queryString } from '../../site/links.js';
 import { LOCALES, isLocale, type Locale } from '../../site/locale.js';
 import type { DownloadDefinition, PageContext, PageDefinition, PageOutput } from '../../site/page.js';
 import { PUBLIC_DOWNLOADS, PUBLIC_PAGES, listPublicPages } from '../../site/registry.js';
-import { staticFileOf, staticLinks, staticSearchUrl } from '../../site/static-links.js';
+import { relativeHref, staticFileOf, staticLinks, staticSearchUrl } from '../../site/static-links.js';
 import { COUNTER_LANGUAGES, counterSnippet, counterSvg } from '../embed/counter.js';
 import { EXPORT_SCHEMA_FILE, downloadIndex, exportSchemaText } from '../export/export.downloads.js';
 import type { Downloads } from '../export/export.service.js';
 import { renderAtom } from '../feed/atom.js';
+import { type FeedLinks, liveFeedLinks } from '../feed/feed.service.js';
 import { PUBLIC_VIEWER, type Viewer } from '../user/access.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 import { searchScript } from './search.bundle.js';
 import { mirrorSearchPage } from './search.page.js';
-import { rememberingReads } from './snapshot-services.js';
+import { pagesFromOnePass, rememberingReads } from './snapshot-services.js';
 
 /**
  * `unfree export-site <dir>`: the whole public site as static files (docs/decisions/0013). Every
@@ -38,6 +39,13 @@ export interface MirrorServiceDeps {
 export interface MirrorOptions {
   /** The live server the API links, feeds and counter snippet point to. */
   liveUrl?: string;
+  /**
+   * Reads every address on its own, through exactly the calls the server makes for it (no bulk
+   * reads, an OFFSET query per list page): slower; the tests compare both exports byte for byte.
+   */
+  perAddress?: boolean;
+  /** Addresses read together in bulk (default BATCH); the tests make it small to cross its boundaries. */
+  batchSize?: number;
   /** Called after every file written, with the number written so far and the file (from the mirror's root). */
   onProgress?: (written: number, file: string) => void;
 }
@@ -54,6 +62,10 @@ export interface MirrorResult {
 export const MIRROR_MARKER = 'unfree-mirror.json';
 
 const PERSON_FEED = /^\/feeds\/persons\/([0-9a-f-]{36})\.atom$/;
+/** The feeds are written in English: their links lead to the English pages. */
+const FEED_LOCALE: Locale = 'en';
+/** Addresses rendered together from one bulk read: a person's three languages count three. */
+const BATCH = 3_000;
 const STYLESHEET = readFileSync(new URL('../../site/assets/site.css', import.meta.url), 'utf8');
 
 interface Route<T> {
@@ -128,9 +140,24 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     let built: Promise<Downloads> | undefined;
     const exportsOnce = { ...services.exports, downloads: () => (built ??= services.exports.downloads()) };
     // Pages read through remembered answers (one snapshot); the three locales of an address come together.
-    const pageServices: Services = { ...rememberingReads(services), exports: exportsOnce };
+    const pageServices: Services = {
+      ...rememberingReads(options.perAddress ? services : pagesFromOnePass(services)),
+      exports: exportsOnce,
+    };
     const today = services.stats.today();
     const base = options.liveUrl?.replace(/\/+$/, '') ?? '';
+    // Without a live server, a feed's links name the mirror's own files, relative to the feed.
+    const feedLinks: FeedLinks = options.liveUrl
+      ? liveFeedLinks(base)
+      : {
+          self: (feedPath) => relativeHref(staticFileOf(feedPath), staticFileOf(feedPath)),
+          home: (feedPath) => staticLinks(staticFileOf(feedPath), { onLink: follow }).page(FEED_LOCALE, '/'),
+          person: (feedPath, personId) =>
+            staticLinks(staticFileOf(feedPath), { onLink: follow }).page(
+              FEED_LOCALE,
+              `/prisoners/${personId}`,
+            ),
+        };
 
     const queue: string[] = [];
     const seen = new Set<string>();
@@ -184,8 +211,8 @@ export function createMirrorService(deps: MirrorServiceDeps) {
           )}\n`,
       ],
       [`/data/${EXPORT_SCHEMA_FILE}`, () => Promise.resolve(exportSchemaText())],
-      ['/feeds/prisoners.atom', async () => renderAtom(await services.feeds.prisoners(base))],
-      ['/feeds/releases.atom', async () => renderAtom(await services.feeds.releases(base))],
+      ['/feeds/prisoners.atom', async () => renderAtom(await services.feeds.prisoners(base, feedLinks))],
+      ['/feeds/releases.atom', async () => renderAtom(await services.feeds.releases(base, feedLinks))],
     ]);
     for (const lang of COUNTER_LANGUAGES) {
       rootFiles.set(`/embed/counter.svg?lang=${lang}`, async () => {
@@ -206,7 +233,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
       if (rootFile) return put(file, await rootFile());
       // A person's feed is linked from the person's page, so only persons the public sees have one.
       const personFeed = PERSON_FEED.exec(url)?.[1];
-      if (personFeed) return put(file, renderAtom(await services.feeds.person(base, personFeed)));
+      if (personFeed) return put(file, renderAtom(await services.feeds.person(base, personFeed, feedLinks)));
       const pathname = url.split('?')[0] ?? '';
       const [, first = '', ...rest] = pathname.split('/');
       if (!isLocale(first)) throw unknownLink(url);
@@ -234,8 +261,75 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     for (const entry of await listPublicPages(services)) follow(entry.url);
     for (const locale of LOCALES) follow(staticSearchUrl(locale));
     for (const url of rootFiles.keys()) follow(url);
+    const batchSize = Math.max(1, options.batchSize ?? BATCH);
+    /** The addresses from `start` on that `belongs` accepts, consecutive and at most batchSize of them. */
+    const runFrom = (start: number, belongs: (url: string) => boolean): string[] => {
+      const run: string[] = [];
+      for (let index = start; index < queue.length && run.length < batchSize; index += 1) {
+        const url = queue[index] ?? '';
+        if (!belongs(url)) break;
+        run.push(url);
+      }
+      return run;
+    };
+
+    /** Person feeds next to each other in the queue come from one bulk read. */
+    async function writePersonFeeds(urls: readonly string[]): Promise<void> {
+      const ids = urls.map((url) => PERSON_FEED.exec(url)?.[1] ?? '');
+      const feeds = await services.feeds.persons(base, ids, feedLinks);
+      for (const [index, url] of urls.entries()) {
+        const feed = feeds.get(ids[index] ?? '');
+        if (!feed) throw notFound('person', ids[index] ?? url);
+        await put(staticFileOf(url), renderAtom(feed));
+      }
+    }
+
+    /** Pages of one definition that reads in bulk (the person pages), next to each other in the queue. */
+    async function writePages(definition: PageDefinition, urls: readonly string[]): Promise<void> {
+      const contexts = urls.map((url) => {
+        const [, locale = '', ...rest] = url.split('/');
+        const inLocale = `/${rest.join('/')}`;
+        const params = matchRoute<PageDefinition>(pages, inLocale)?.params ?? {};
+        return contextFor(url, locale as Locale, inLocale, params);
+      });
+      const outputs = await (definition.renderMany?.(contexts) ?? Promise.resolve([]));
+      for (const [index, context] of contexts.entries()) {
+        const output = outputs[index];
+        if (!output) throw unknownLink(urls[index] ?? '');
+        result.pages += 1;
+        await put(staticFileOf(urls[index] ?? ''), html(context, output));
+      }
+    }
+
+    /** The page definition with renderMany that serves this address, if any. */
+    const bulkPageOf = (url: string): PageDefinition | undefined => {
+      if (url.includes('?')) return undefined;
+      const [, first = '', ...rest] = url.split('/');
+      if (!isLocale(first) || url === staticSearchUrl(first)) return undefined;
+      const definition = matchRoute<PageDefinition>(pages, `/${rest.join('/')}`)?.definition;
+      return definition?.renderMany ? definition : undefined;
+    };
+
     // An index, not shift(): the queue grows to every address of a 100,000-person registry.
-    for (let next = 0; next < queue.length; next += 1) await writeUrl(queue[next] ?? '');
+    for (let next = 0; next < queue.length;) {
+      const url = queue[next] ?? '';
+      const bulkPage = bulkPageOf(url);
+      const run = options.perAddress
+        ? []
+        : PERSON_FEED.test(url)
+          ? runFrom(next, (candidate) => PERSON_FEED.test(candidate))
+          : bulkPage
+            ? runFrom(next, (candidate) => bulkPageOf(candidate) === bulkPage)
+            : [];
+      if (run.length === 0) {
+        await writeUrl(url);
+        next += 1;
+        continue;
+      }
+      if (bulkPage) await writePages(bulkPage, run);
+      else await writePersonFeeds(run);
+      next += run.length;
+    }
 
     await put('assets/site.css', STYLESHEET);
     await put('assets/search.js', await searchScript());

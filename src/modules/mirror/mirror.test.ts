@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServices } from '../../app.js';
@@ -126,6 +126,28 @@ describeEachDialect('unfree export-site', (database) => {
       '/feeds/releases.atom',
     ])
       expect(seen).toContain(file);
+  });
+
+  it('links its feeds to its own files when it has no live server: every href of every feed resolves', async () => {
+    const feeds = [
+      'feeds/prisoners.atom',
+      'feeds/releases.atom',
+      ...readdirSync(join(root, 'feeds', 'persons')).map((name) => `feeds/persons/${name}`),
+    ];
+    expect(feeds.length).toBeGreaterThan(30);
+    let personLinks = 0;
+    for (const feed of feeds) {
+      const body = readFileSync(join(root, feed), 'utf8');
+      const hrefs = [...body.matchAll(/\shref="([^"]*)"/g)].map((match) => match[1] ?? '');
+      expect(hrefs.length, feed).toBeGreaterThan(1);
+      for (const href of hrefs) {
+        expect(href, `${feed} links to ${href}`).not.toMatch(/^[a-z]+:|^\//i);
+        const target = new URL(href, `${server.url}/${feed}`);
+        expect((await fetch(target)).status, `${feed} links to ${href}`).toBe(200);
+        if (/\/prisoners\/[^/]+\/index\.html$/.test(target.pathname)) personLinks += 1;
+      }
+    }
+    expect(personLinks).toBeGreaterThan(feeds.length);
   });
 
   it('serves /data with every file, checksums that match, and its index with relative addresses', () => {
@@ -246,6 +268,35 @@ describeEachDialect('unfree export-site', (database) => {
     await expect(mirror('again').exportSite(join(work, 'fresh'))).rejects.toThrow('again');
     expect(existsSync(join(work, 'fresh'))).toBe(false);
     expect(readdirSync(work).sort()).toEqual(before);
+  }, 240_000);
+
+  it('writes the same bytes from its bulk reads as when each address is read as the server reads it', async () => {
+    const filesOf = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name !== MIRROR_MARKER)
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+        .sort();
+    const perAddress = join(work, 'per-address');
+    await mirror().exportSite(perAddress, { perAddress: true });
+    const expected = filesOf(perAddress);
+    expect(expected.filter((file) => /^en\/prisoners\/[^/]+\/index\.html$/.test(file)).length).toBe(32);
+    expect(expected.filter((file) => file.startsWith('feeds/persons/')).length).toBe(32);
+    // Small batches cut through a person's three languages and through runs of feeds.
+    const smallBatches = join(work, 'small-batches');
+    await mirror().exportSite(smallBatches, { batchSize: 7 });
+    for (const dir of [root, smallBatches]) {
+      expect(filesOf(dir)).toEqual(expected);
+      for (const file of expected)
+        expect(readFileSync(join(dir, file), 'utf8'), file).toBe(
+          readFileSync(join(perAddress, file), 'utf8'),
+        );
+    }
+    // The rich persons' pages show what the bulk reads must keep apart and in order.
+    const rich = readFileSync(join(root, 'en', 'prisoners', seeded.richId, 'index.html'), 'utf8');
+    expect(rich.match(/<h3 id="episode-/g)?.length).toBe(2);
+    expect(rich).toContain('Synthetic NGO A');
+    expect(rich).toContain('Synthetic source 1');
+    expect(rich).not.toContain('Synthetic source 2');
   }, 240_000);
 
   it('replaces an earlier mirror, but refuses a folder that is not one', async () => {

@@ -1,4 +1,6 @@
 import type { Services } from '../../app.js';
+import type { PersonFilter, PersonRecord } from '../person/person.schema.js';
+import type { Page } from '../shared/common.schema.js';
 
 /**
  * The mirror reads one snapshot (a repeatable-read transaction), so a read asked twice has the same
@@ -24,12 +26,43 @@ export function rememberingReads(services: Services): Services {
       methods[method] =
         typeof value === 'function'
           ? (...args: unknown[]) =>
-              remember(`${name}.${method}:${JSON.stringify(args)}`, () =>
-                (value as (...a: unknown[]) => unknown).apply(service, args),
-              )
+              // A bulk read (a list of ids) comes once per chunk of pages: remembering it would hold the registry.
+              args.some(Array.isArray)
+                ? (value as (...a: unknown[]) => unknown).apply(service, args)
+                : remember(`${name}.${method}:${JSON.stringify(args)}`, () =>
+                    (value as (...a: unknown[]) => unknown).apply(service, args),
+                  )
           : value;
     }
     wrapped[name] = methods;
   }
   return wrapped as Services;
+}
+
+/** Filters whose ordered ids are kept: the list pages link a handful (status, sort). */
+const KEPT_ORDERS = 16;
+
+/**
+ * persons.find as the list pages ask it, page after page: each filter's ids are read once, in
+ * order, and every page is cut from them, with exactly find's items and total. OFFSET per page
+ * would make the 4,000 pages of a 100,000-person list quadratic.
+ */
+export function pagesFromOnePass(services: Services): Services {
+  const orders = new Map<string, Promise<string[]>>();
+  const persons = services.persons;
+  async function find(filter: PersonFilter): Promise<Page<PersonRecord>> {
+    const { limit, offset, ...rest } = filter;
+    const key = JSON.stringify(rest);
+    let ordered = orders.get(key);
+    if (!ordered) {
+      if (orders.size >= KEPT_ORDERS) orders.delete(orders.keys().next().value ?? '');
+      ordered = persons.ids(rest);
+      orders.set(key, ordered);
+    }
+    const all = await ordered;
+    const pageIds = all.slice(offset, offset + limit);
+    const records = await persons.getMany(pageIds);
+    return { items: pageIds.flatMap((id) => records.get(id) ?? []), total: all.length, limit, offset };
+  }
+  return { ...services, persons: { ...persons, find } };
 }

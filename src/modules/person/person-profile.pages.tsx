@@ -7,17 +7,16 @@ import type { Messages } from '../../site/i18n.js';
 import type { Locale } from '../../site/locale.js';
 import { fetchVisible, isUuid } from '../../site/lookup.js';
 import { nameForReader, namesForReader } from '../../site/names.js';
-import type { PageContext, PageDefinition } from '../../site/page.js';
+import type { PageContext, PageDefinition, PageOutput } from '../../site/page.js';
 import type { BatchRecord } from '../batch/batch.schema.js';
 import type { CitationRecord } from '../citation/citation.schema.js';
 import type { ConditionEventRecord } from '../condition-event/condition-event.schema.js';
 import type { EpisodeRecord } from '../episode/episode.schema.js';
 import type { FacilityRecord } from '../facility/facility.schema.js';
 import type { LegalArticleRecord } from '../legal-article/legal-article.schema.js';
+import type { RecognitionRecord } from '../recognition/recognition.schema.js';
 import type { SourceRecord } from '../source/source.schema.js';
 import type { PersonRecord } from './person.schema.js';
-
-const ALL = { limit: 500, offset: 0 };
 
 export function articleTitle(article: LegalArticleRecord | undefined, locale: Locale): string | null {
   if (!article) return null;
@@ -25,13 +24,57 @@ export function articleTitle(article: LegalArticleRecord | undefined, locale: Lo
   return inLocale ?? article.titleEn ?? article.titleRu ?? article.titleBe;
 }
 
-/** Everything the person page shows, each part read with the public's eyes. */
-async function loadProfile(services: Services, id: string) {
+const FIRST_PAGE = { limit: 500, offset: 0 };
+/** What find(FIRST_PAGE) shows of each owner's records. */
+const ALL = FIRST_PAGE.limit;
+
+function groupBy<T>(records: readonly T[], keyOf: (record: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const key = keyOf(record);
+    const group = groups.get(key) ?? [];
+    if (group.length < ALL) group.push(record);
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+/** The records of these ids, in the order the ids first appear, those not visible left out. */
+function picked<T>(ids: Iterable<string | null | undefined>, from: ReadonlyMap<string, T>): Map<string, T> {
+  const result = new Map<string, T>();
+  for (const id of ids) {
+    const record = id ? from.get(id) : undefined;
+    if (id && record !== undefined && !result.has(id)) result.set(id, record);
+  }
+  return result;
+}
+
+const byId = <T extends { id: string }>(records: readonly T[]) =>
+  new Map(records.map((record) => [record.id, record]));
+
+interface Profile {
+  person: PersonRecord;
+  episodes: EpisodeRecord[];
+  conditions: ConditionEventRecord[];
+  recognitions: RecognitionRecord[];
+  citations: CitationRecord[];
+  sources: Map<string, SourceRecord>;
+  facilities: Map<string, FacilityRecord>;
+  articles: Map<string, LegalArticleRecord>;
+  batches: Map<string, BatchRecord>;
+}
+
+/**
+ * Everything the person page shows, each part read with the public's eyes, as the server reads
+ * it for one page. loadProfiles reads the same for many persons in bulk (the static mirror); the
+ * mirror's tests compare the two byte for byte.
+ */
+async function loadProfile(services: Services, id: string): Promise<Profile> {
   const person = await services.persons.get(id);
   const [episodes, conditions, recognitions] = await Promise.all([
     services.episodes.listForPerson(id),
-    services.conditionEvents.find({ ...ALL, personId: id }),
-    services.recognitions.find({ ...ALL, personId: id }),
+    services.conditionEvents.find({ ...FIRST_PAGE, personId: id }),
+    services.recognitions.find({ ...FIRST_PAGE, personId: id }),
   ]);
   const subjects: [CitationRecord['subjectType'], string][] = [
     ['person', id],
@@ -42,7 +85,9 @@ async function loadProfile(services: Services, id: string) {
   ];
   const citations = (
     await Promise.all(
-      subjects.map(([subjectType, subjectId]) => services.citations.find({ ...ALL, subjectType, subjectId })),
+      subjects.map(([subjectType, subjectId]) =>
+        services.citations.find({ ...FIRST_PAGE, subjectType, subjectId }),
+      ),
     )
   ).flatMap((page) => page.items);
   const [sources, facilities, articles, batches] = await Promise.all([
@@ -75,7 +120,93 @@ async function loadProfile(services: Services, id: string) {
     batches,
   };
 }
-type Profile = Awaited<ReturnType<typeof loadProfile>>;
+/**
+ * What loadProfile reads, for many persons in a few bulk reads (the static mirror renders
+ * 100,000 pages). Persons the public may not see are absent from the result.
+ */
+export async function loadProfiles(
+  services: Services,
+  ids: readonly string[],
+): Promise<Map<string, Profile>> {
+  const persons = await services.persons.getMany(ids);
+  const personIds = [...persons.keys()];
+  const [episodesOf, conditionRows, recognitionRows] = await Promise.all([
+    services.episodes.listForPersons(personIds),
+    services.conditionEvents.findWhereIn('personId', personIds),
+    services.recognitions.findWhereIn('personId', personIds),
+  ]);
+  const conditionsOf = groupBy(conditionRows, (event) => event.personId);
+  const recognitionsOf = groupBy(recognitionRows, (recognition) => recognition.personId);
+  const subjectsOf = (id: string): [CitationRecord['subjectType'], string][] => [
+    ['person', id],
+    ...(episodesOf.get(id) ?? []).map(
+      (episode) => ['episode', episode.id] as [CitationRecord['subjectType'], string],
+    ),
+    ...(conditionsOf.get(id) ?? []).map(
+      (event) => ['condition_event', event.id] as [CitationRecord['subjectType'], string],
+    ),
+  ];
+  const citationsOf = groupBy(
+    await services.citations.findWhereIn(
+      'subjectId',
+      personIds.flatMap((id) => subjectsOf(id).map(([, subjectId]) => subjectId)),
+    ),
+    (citation) => `${citation.subjectType}:${citation.subjectId}`,
+  );
+  const allEpisodes = [...episodesOf.values()].flat();
+  const allCitations = [...citationsOf.values()].flat();
+  const [sources, facilities, articles, batches] = await Promise.all([
+    services.sources
+      .findWhereIn('id', [...new Set(allCitations.map((citation) => citation.sourceId))])
+      .then(byId),
+    services.facilities
+      .findWhereIn('id', [
+        ...new Set(allEpisodes.flatMap((episode) => episode.facilityStays.map((stay) => stay.facilityId))),
+      ])
+      .then(byId),
+    services.legalArticles
+      .findWhereIn('id', [
+        ...new Set(allEpisodes.flatMap((episode) => episode.charges.map((charge) => charge.articleId))),
+      ])
+      .then(byId),
+    fetchVisible(
+      allEpisodes.map((episode) => episode.release?.batchId),
+      (batchId) => services.batches.get(batchId),
+    ),
+  ]);
+  const profiles = new Map<string, Profile>();
+  for (const [id, person] of persons) {
+    const episodes = episodesOf.get(id) ?? [];
+    const citations = subjectsOf(id).flatMap(
+      ([subjectType, subjectId]) => citationsOf.get(`${subjectType}:${subjectId}`) ?? [],
+    );
+    const cited = picked(
+      citations.map((citation) => citation.sourceId),
+      sources,
+    );
+    profiles.set(id, {
+      person,
+      episodes,
+      conditions: conditionsOf.get(id) ?? [],
+      recognitions: recognitionsOf.get(id) ?? [],
+      citations: citations.filter((citation) => cited.has(citation.sourceId)),
+      sources: cited,
+      facilities: picked(
+        episodes.flatMap((episode) => episode.facilityStays.map((stay) => stay.facilityId)),
+        facilities,
+      ),
+      articles: picked(
+        episodes.flatMap((episode) => episode.charges.map((charge) => charge.articleId)),
+        articles,
+      ),
+      batches: picked(
+        episodes.map((episode) => episode.release?.batchId),
+        batches,
+      ),
+    });
+  }
+  return profiles;
+}
 
 interface TimelineEvent {
   on: string;
@@ -383,28 +514,46 @@ function ProfileBody({ context, profile }: { context: PageContext; profile: Prof
   );
 }
 
+/** render for many contexts, from loadProfiles: a page the public may not see is "not found", as in render. */
+async function renderProfiles(contexts: readonly PageContext[]): Promise<PageOutput[]> {
+  const first = contexts[0];
+  if (!first) return [];
+  const requested = contexts.map((context) => {
+    const id = context.params.id;
+    if (!isUuid(id)) throw notFound('person', String(id));
+    return id;
+  });
+  // A merged record's old address keeps working: it shows the record it was merged into.
+  const resolved = await first.services.persons.resolveIds(requested);
+  const idOf = (id: string) => resolved.get(id) ?? id;
+  const profiles = await loadProfiles(first.services, [...new Set(requested.map(idOf))]);
+  return contexts.map((context, index) => {
+    const id = idOf(requested[index] ?? '');
+    const profile = profiles.get(id);
+    if (!profile) throw notFound('person', id);
+    return profileOutput(context, profile);
+  });
+}
+
+const profileOutput = (context: PageContext, profile: Profile): PageOutput => ({
+  title: nameForReader(profile.person, context.locale),
+  body: <ProfileBody context={context} profile={profile} />,
+});
+
 const profilePage: PageDefinition = {
   id: 'prisoner',
   route: '/prisoners/:id',
   async paths(services) {
-    const paths: string[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = await services.persons.find({ limit: 500, offset, sort: 'createdAt' });
-      paths.push(...page.items.map((person) => `/prisoners/${person.id}`));
-      if (page.items.length < 500) return paths;
-    }
+    return (await services.persons.ids({ sort: 'createdAt' })).map((id) => `/prisoners/${id}`);
   },
   async render(context) {
     const requested = context.params.id;
     if (!isUuid(requested)) throw notFound('person', String(requested));
     // A merged record's old address keeps working: it shows the record it was merged into.
     const id = (await context.services.persons.resolveId(requested)) ?? requested;
-    const profile = await loadProfile(context.services, id);
-    return {
-      title: nameForReader(profile.person, context.locale),
-      body: <ProfileBody context={context} profile={profile} />,
-    };
+    return profileOutput(context, await loadProfile(context.services, id));
   },
+  renderMany: renderProfiles,
 };
 
 export const personProfilePages: PageDefinition[] = [profilePage];

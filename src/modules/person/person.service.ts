@@ -39,6 +39,10 @@ import type {
   UpdatePerson,
 } from './person.schema.js';
 
+/** Persons per bulk read, and "no limit" for a read of every id. */
+const PERSONS_PER_READ = 500;
+const ALL_ROWS = 2_147_483_647;
+
 const VISIBILITY_ORDER = ['public', 'internal', 'confidential'];
 
 const joinedText = (texts: readonly (string | null)[]): string | null =>
@@ -302,6 +306,45 @@ export function createPersonService(deps: PersonServiceDeps) {
       if (await isVisible(deps.db, 'person', id, scope)) return id;
       const target = await selectRedirect(deps.db, id);
       return target && (await isVisible(deps.db, 'person', target, scope)) ? target : null;
+    },
+
+    /**
+     * The ids of every person find(filter) would list, in its order, from one query: for walking
+     * all pages of a list (the static mirror), where OFFSET per page would be quadratic.
+     */
+    async ids(filter: Omit<PersonFilter, 'limit' | 'offset'>): Promise<string[]> {
+      return (await findPersonIds(deps.db, { ...filter, limit: ALL_ROWS, offset: 0 }, scope)).ids;
+    },
+
+    /** The persons of these ids the viewer may see, by id: get for many persons at once. */
+    async getMany(ids: readonly string[]): Promise<Map<string, PersonRecord>> {
+      const found = new Map<string, PersonRecord>();
+      for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
+        const chunk = ids.slice(start, start + PERSONS_PER_READ);
+        const { ids: visible } = await findPersonIds(
+          deps.db,
+          { onlyIds: chunk, limit: chunk.length || 1, offset: 0, sort: 'name' },
+          scope,
+        );
+        for (const record of await load(deps.db, visible)) found.set(record.id, record);
+      }
+      return found;
+    },
+
+    /** resolveId for many ids: a visible person is itself, the others go through the merge redirects. */
+    async resolveIds(ids: readonly string[]): Promise<Map<string, string | null>> {
+      const resolved = new Map<string, string | null>();
+      for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
+        const chunk = ids.slice(start, start + PERSONS_PER_READ);
+        const { ids: visible } = await findPersonIds(
+          deps.db,
+          { onlyIds: chunk, limit: chunk.length || 1, offset: 0, sort: 'name' },
+          scope,
+        );
+        const seen = new Set(visible);
+        for (const id of chunk) resolved.set(id, seen.has(id) ? id : await service.resolveId(id));
+      }
+      return resolved;
     },
 
     /** Persons matching a name typed in any script and spelling, best first, each with its reason. */

@@ -14,6 +14,7 @@ import {
   insertRow,
   selectById,
   selectPage,
+  selectWhereIn,
   updateRow,
 } from './table.repository.js';
 import { inTransaction } from './transaction.js';
@@ -104,6 +105,19 @@ export async function deleteOrExplain(db: Db, table: TableName, entity: string, 
   }
 }
 
+export interface SimpleService<TRecord, TCreate, TUpdate, TFilter> extends ResourceService<
+  TRecord,
+  TCreate,
+  TUpdate,
+  TFilter
+> {
+  /**
+   * Every visible record whose `column` is one of `values`, in find()'s order within each owner:
+   * the records of many owners in a few queries (the static mirror renders them all).
+   */
+  findWhereIn(column: keyof TRecord & string, values: readonly string[]): Promise<TRecord[]>;
+}
+
 export function createSimpleService<
   TRecord extends { id: string; version: number; updatedAt: string },
   TCreate extends object,
@@ -112,7 +126,7 @@ export function createSimpleService<
 >(
   resource: SimpleResource<TRecord, TCreate, TFilter>,
   deps: ServiceDeps,
-): ResourceService<TRecord, TCreate, TUpdate, TFilter> {
+): SimpleService<TRecord, TCreate, TUpdate, TFilter> {
   const { spec, entity } = resource;
   const references = resource.references ?? [];
   const prepare = resource.prepare ?? ((input) => input);
@@ -139,6 +153,8 @@ export function createSimpleService<
       );
       return { items: rows, total, limit: filter.limit, offset: filter.offset };
     },
+
+    findWhereIn: (column, values) => selectWhereIn<TRecord>(deps.db, spec, column, values, scoped(deps.db)),
 
     async create(input: TCreate, options: CreateOptions = {}): Promise<TRecord> {
       return inTransaction(deps.db, async (trx) => {

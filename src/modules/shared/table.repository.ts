@@ -83,6 +83,35 @@ export async function selectPage<T>(
   return { rows: rows.map((row) => fromStored<T>(spec, row)), total: Number(counted?.total ?? 0) };
 }
 
+/** Bound parameters per IN list: far below SQLite's and PostgreSQL's limits, few round trips. */
+const IN_CHUNK = 500;
+
+/**
+ * The rows whose `column` is one of `values`, in find()'s order (spec.orderBy, then id) within each
+ * chunk of values: for reading the records of many owners at once (the static mirror).
+ */
+export async function selectWhereIn<T>(
+  db: Db,
+  spec: TableSpec,
+  column: string,
+  values: readonly string[],
+  condition: RowCondition = null,
+): Promise<T[]> {
+  const found: T[] = [];
+  const unique = [...new Set(values)];
+  for (let start = 0; start < unique.length; start += IN_CHUNK) {
+    let query = loose(db)
+      .selectFrom(spec.table)
+      .selectAll()
+      .where(column, 'in', unique.slice(start, start + IN_CHUNK));
+    if (condition) query = query.where(condition);
+    for (const [orderColumn, direction] of spec.orderBy) query = query.orderBy(orderColumn, direction);
+    const rows = await query.orderBy('id').execute();
+    found.push(...rows.map((row) => fromStored<T>(spec, row)));
+  }
+  return found;
+}
+
 export async function insertRow(db: Db, spec: TableSpec, values: Row): Promise<void> {
   await loose(db).insertInto(spec.table).values(toStored(spec, values)).execute();
 }
