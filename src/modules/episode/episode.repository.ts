@@ -246,6 +246,26 @@ export async function selectCustodyRows(db: Db, personIds: readonly string[]): P
     .execute();
 }
 
+/**
+ * Ids of the latest releases the scope may see: released episodes by release date as written,
+ * latest first, then by id (the releases feed). A top-N sort over the releases, not every episode.
+ */
+export async function selectLatestReleasedEpisodeIds(
+  db: Db,
+  scope: ReadScope,
+  limit: number,
+): Promise<string[]> {
+  let query = db.selectFrom('episodes').innerJoin('releases', 'releases.episodeId', 'episodes.id');
+  if (!scope.everything) query = query.where(episodeRowVisible(db, scope));
+  const rows = await query
+    .select('episodes.id')
+    .orderBy('releases.releasedOn', 'desc')
+    .orderBy('episodes.id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function findEpisodeIds(
   db: Db,
   filter: EpisodeFilter,

@@ -23,6 +23,7 @@ import {
   selectCustodyRows,
   selectEpisodeIdsOfPerson,
   selectEpisodeIdsOfPersons,
+  selectLatestReleasedEpisodeIds,
   selectEpisodeRows,
   selectReleases,
   selectStays,
@@ -217,6 +218,11 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
 
   const service = {
     get: (id: string) => get(id),
+
+    /** The latest releases the viewer may see, latest release date first (the releases feed). */
+    async latestReleased(limit: number): Promise<EpisodeRecord[]> {
+      return load(deps.db, await selectLatestReleasedEpisodeIds(deps.db, scope, limit));
+    },
 
     async find(filter: EpisodeFilter): Promise<Page<EpisodeRecord>> {
       const { ids, total } = await findEpisodeIds(deps.db, filter, scope);

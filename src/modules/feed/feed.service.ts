@@ -180,15 +180,8 @@ export function createFeedService(deps: FeedServiceDeps) {
     /** Releases, latest release date first. */
     async releases(base: string, links: FeedLinks = liveFeedLinks(base)): Promise<AtomFeed> {
       const services = deps.publicServices();
-      const released = [];
-      for (let offset = 0; ; offset += 500) {
-        const page = await services.episodes.find({ limit: 500, offset });
-        released.push(...page.items.filter((episode) => episode.release !== null));
-        if (page.items.length < 500) break;
-      }
-      released.sort((a, b) => ((a.release?.releasedOn ?? '') < (b.release?.releasedOn ?? '') ? 1 : -1));
       const entries: AtomEntry[] = [];
-      for (const episode of released.slice(0, FEED_SIZE)) {
+      for (const episode of await services.episodes.latestReleased(FEED_SIZE)) {
         const person = await services.persons.get(episode.personId);
         const release = episode.release;
         if (!release) continue;

@@ -254,4 +254,43 @@ describeEachDialect('feeds, downloads and the counter over HTTP', (database) => 
     const en = await app.inject({ method: 'GET', url: '/en/data' });
     expect(en.body).toContain(`${new Intl.NumberFormat('en-GB').format(csv?.bytes ?? -1)} bytes`);
   });
+
+  // Last in this block: it adds persons the tests above do not expect.
+  it('lists the latest 50 releases the public may see, latest release date first', async () => {
+    const services = buildServices(database().db, fixedClock);
+    const release = async (
+      text: string,
+      releasedOn: string,
+      visibility: 'public' | 'internal' = 'public',
+    ) => {
+      const person = await services.persons.create(
+        aPerson({ names: [{ text, script: 'Latn', language: 'en', isPrimary: true }] }),
+      );
+      await services.episodes.create(
+        anEpisode(person.id, { detainedOn: '2018-01', visibility, release: { releasedOn, mode: 'pardon' } }),
+      );
+    };
+    for (const [index, day] of ['2019', '2019-06-02', '2019-06', '2020-01-15'].entries())
+      await release(`Synthetic Ordava ${index}`, day);
+    await release('Synthetic Hiddenava', '2026-01-01', 'internal');
+    const ordered = async () =>
+      parseAtom((await app.inject({ method: 'GET', url: '/feeds/releases.atom' })).body).map(
+        (entry) => entry.title,
+      );
+    const titles = await ordered();
+    expect(titles.filter((title) => title.includes('Ordava'))).toEqual([
+      'Synthetic Ordava 3 released 2020-01-15',
+      'Synthetic Ordava 1 released 2019-06-02',
+      'Synthetic Ordava 2 released 2019-06',
+      'Synthetic Ordava 0 released 2019',
+    ]);
+    expect(titles[0]).toBe('Synthetic <Feedava> & Co released 2025-09-11');
+    expect(titles.join()).not.toContain('Hiddenava');
+
+    for (let index = 0; index < 50; index++) await release(`Synthetic Laterava ${index}`, '2024-03-01');
+    const capped = await ordered();
+    expect(capped).toHaveLength(50);
+    expect(capped[0]).toBe('Synthetic <Feedava> & Co released 2025-09-11');
+    expect(capped.slice(1).every((title) => title.includes('Laterava'))).toBe(true);
+  });
 });
