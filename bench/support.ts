@@ -11,6 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { type DialectName, openDatabase } from '../src/db/dialect.js';
+import { refreshPlannerStatistics } from '../src/db/maintenance.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Viewer } from '../src/modules/user/access.js';
 
@@ -281,10 +282,8 @@ export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
   return { db: opened.db, dialect: opened.dialect, url, sizeBytes, close, drop: close };
 }
 
-/** Fresh planner statistics after a bulk load, as an operator would run (ANALYZE on both dialects). */
-export async function analyze(db: Kysely<Database>): Promise<void> {
-  await sql`analyze`.execute(db);
-}
+/** Fresh planner statistics after a bulk load, as `unfree generate` does (ANALYZE on both dialects). */
+export const analyze = (db: Kysely<Database>): Promise<void> => refreshPlannerStatistics(db);
 
 // ---------------------------------------------------------------- output
 

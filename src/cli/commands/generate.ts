@@ -6,6 +6,7 @@ import { personFilterSchema } from '../../modules/person/person.schema.js';
 import { sourceFilterSchema } from '../../modules/source/source.schema.js';
 import { SYNTHETIC_OCCUPATION, syntheticRegistry } from '../../synthetic/registry.js';
 import { type GlobalOptions, withDatabase } from '../context.js';
+import { refreshPlannerStatistics } from '../../db/maintenance.js';
 
 /** What the database already holds, to refuse mixing synthetic persons into real data. */
 async function existingContents(
@@ -46,41 +47,45 @@ export function registerGenerateCommand(program: Command): void {
     .option('--chunk <n>', 'persons per round of INSERTs', positiveInteger('--chunk'), 1000)
     .option('--force', 'add to a database that already holds other (non-demo) data')
     .action((options: { persons: number; seed: number; today: string; chunk: number; force?: boolean }) =>
-      withDatabase({ databaseUrl: program.opts<GlobalOptions>().databaseUrl }, async ({ services, out }) => {
-        const contents = await existingContents(services);
-        if (contents.demo) {
-          throw new AppError(
-            'conflict',
-            'the database holds the demo dataset of real cases; generate synthetic data into another database',
+      withDatabase(
+        { databaseUrl: program.opts<GlobalOptions>().databaseUrl },
+        async ({ database, services, out }) => {
+          const contents = await existingContents(services);
+          if (contents.demo) {
+            throw new AppError(
+              'conflict',
+              'the database holds the demo dataset of real cases; generate synthetic data into another database',
+            );
+          }
+          if (contents.persons > 0 && !options.force) {
+            const what = contents.synthetic === contents.persons ? 'synthetic persons' : 'persons';
+            throw new AppError(
+              'conflict',
+              `the database already holds ${contents.persons} ${what}; use an empty database, or --force to add to it`,
+            );
+          }
+          const { fixed, persons } = syntheticRegistry({
+            persons: options.persons,
+            seed: options.seed,
+            today: options.today,
+          });
+          const started = performance.now();
+          const report = await services.bulk.load(
+            { fixed, persons },
+            {
+              chunk: options.chunk,
+              onProgress: (done) => process.stderr.write(`\rgenerated ${done} of ${options.persons} persons`),
+            },
           );
-        }
-        if (contents.persons > 0 && !options.force) {
-          const what = contents.synthetic === contents.persons ? 'synthetic persons' : 'persons';
-          throw new AppError(
-            'conflict',
-            `the database already holds ${contents.persons} ${what}; use an empty database, or --force to add to it`,
+          process.stderr.write('\n');
+          await refreshPlannerStatistics(database.db);
+          const seconds = (performance.now() - started) / 1000;
+          const rows = Object.values(report.rows).reduce((sum, count) => sum + count, 0);
+          out(
+            `Generated ${report.persons} synthetic persons (seed ${options.seed}): ${report.rows.episodes ?? 0} episodes, ` +
+              `${rows} rows and ${report.revisions} history revisions in ${seconds.toFixed(1)} s.`,
           );
-        }
-        const { fixed, persons } = syntheticRegistry({
-          persons: options.persons,
-          seed: options.seed,
-          today: options.today,
-        });
-        const started = performance.now();
-        const report = await services.bulk.load(
-          { fixed, persons },
-          {
-            chunk: options.chunk,
-            onProgress: (done) => process.stderr.write(`\rgenerated ${done} of ${options.persons} persons`),
-          },
-        );
-        process.stderr.write('\n');
-        const seconds = (performance.now() - started) / 1000;
-        const rows = Object.values(report.rows).reduce((sum, count) => sum + count, 0);
-        out(
-          `Generated ${report.persons} synthetic persons (seed ${options.seed}): ${report.rows.episodes ?? 0} episodes, ` +
-            `${rows} rows and ${report.revisions} history revisions in ${seconds.toFixed(1)} s.`,
-        );
-      }),
+        },
+      ),
     );
 }
