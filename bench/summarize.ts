@@ -106,7 +106,7 @@ out.push(
     'service path',
     'bulk / raw (wall, CPU)',
     'service / raw',
-    'bulk phases ms (validate, keys, waiting for workers, history, sql)',
+    'bulk phases ms (validate, keys, diffs, waiting for workers, history, sql)',
   ]),
   rule(9),
 );
@@ -124,8 +124,9 @@ for (const r of registries) {
       `${n(p.service.rowsPerSecond)} / ${n(p.service.rowsPerCpuSecond)}`,
       `${pct(p.shareOfRaw.bulk)}, ${pct(p.shareOfRaw.bulkCpu)}`,
       pct(p.shareOfRaw.service),
-      [phases.validate, phases.nameKeys, phases.waiting, phases.history, phases.sql]
-        .map((v) => n(v ?? 0))
+      // Diffs were part of history before the worker wrote them (decision 0020, amended).
+      [phases.validate, phases.nameKeys, phases.diffs, phases.waiting, phases.history, phases.sql]
+        .map((v) => (v === undefined ? '–' : n(v)))
         .join(', '),
     ]),
   );
