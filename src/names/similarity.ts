@@ -35,6 +35,14 @@ let rowA = new Uint16Array(32);
 let rowB = new Uint16Array(32);
 let rowC = new Uint16Array(32);
 
+/** Grows the three reused distance rows to hold at least `width` cells. */
+function ensureRows(width: number): void {
+  if (rowA.length >= width) return;
+  rowA = new Uint16Array(width * 2);
+  rowB = new Uint16Array(width * 2);
+  rowC = new Uint16Array(width * 2);
+}
+
 /**
  * Optimal-string-alignment distance: Levenshtein plus adjacent transpositions counted as one edit
  * (Kalesnikvaa), the commonest typing slip besides a wrong or missing letter.
@@ -44,11 +52,7 @@ export function editDistance(a: string, b: string): number {
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
   const width = b.length + 1;
-  if (rowA.length < width) {
-    rowA = new Uint16Array(width * 2);
-    rowB = new Uint16Array(width * 2);
-    rowC = new Uint16Array(width * 2);
-  }
+  ensureRows(width);
   let twoBack = rowA;
   let previous = rowB;
   let current = rowC;
@@ -84,11 +88,7 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return cap;
   if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
   const width = b.length + 1;
-  if (rowA.length < width + 1) {
-    rowA = new Uint16Array(width * 2);
-    rowB = new Uint16Array(width * 2);
-    rowC = new Uint16Array(width * 2);
-  }
+  ensureRows(width + 1);
   let twoBack = rowA;
   let previous = rowB;
   let current = rowC;

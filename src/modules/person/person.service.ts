@@ -143,6 +143,12 @@ export function createPersonService(deps: PersonServiceDeps) {
   }
 
   /** Like get, for an id given as a reference in the input: a missing one is a broken rule, not a 404. */
+  /** Which of these ids (at most PERSONS_PER_READ) the viewer may see, in the list's name order. */
+  async function visibleAmong(ids: readonly string[]): Promise<string[]> {
+    const filter = { onlyIds: [...ids], limit: ids.length || 1, offset: 0, sort: 'name' as const };
+    return (await findPersonIds(deps.db, filter, scope)).ids;
+  }
+
   async function getOrRule(db: Db, id: string): Promise<PersonRecord> {
     const [record] = (await isVisible(db, 'person', id, scope)) ? await load(db, [id]) : [];
     if (!record) throw ruleViolated('duplicateId', `person ${id} does not exist`);
@@ -320,12 +326,7 @@ export function createPersonService(deps: PersonServiceDeps) {
     async getMany(ids: readonly string[]): Promise<Map<string, PersonRecord>> {
       const found = new Map<string, PersonRecord>();
       for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
-        const chunk = ids.slice(start, start + PERSONS_PER_READ);
-        const { ids: visible } = await findPersonIds(
-          deps.db,
-          { onlyIds: chunk, limit: chunk.length || 1, offset: 0, sort: 'name' },
-          scope,
-        );
+        const visible = await visibleAmong(ids.slice(start, start + PERSONS_PER_READ));
         for (const record of await load(deps.db, visible)) found.set(record.id, record);
       }
       return found;
@@ -336,12 +337,7 @@ export function createPersonService(deps: PersonServiceDeps) {
       const resolved = new Map<string, string | null>();
       for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
         const chunk = ids.slice(start, start + PERSONS_PER_READ);
-        const { ids: visible } = await findPersonIds(
-          deps.db,
-          { onlyIds: chunk, limit: chunk.length || 1, offset: 0, sort: 'name' },
-          scope,
-        );
-        const seen = new Set(visible);
+        const seen = new Set(await visibleAmong(chunk));
         for (const id of chunk) resolved.set(id, seen.has(id) ? id : await service.resolveId(id));
       }
       return resolved;
