@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heldOnDay } from './custody.js';
 import { averageStock, personsHeldOn, stockOn, stockSeries } from './stock.js';
 import { episode } from './testing.js';
+import { addDays } from './calendar.js';
 
 describe('stockOn', () => {
   it('holds a person from the detention day up to the day before release', () => {
@@ -181,5 +183,47 @@ describe('averageStock', () => {
   });
   it('refuses an empty window', () => {
     expect(() => averageStock([], '2021-01-02', '2021-01-01')).toThrow(RangeError);
+  });
+  it('counting episodes, equals the mean of the daily episode stock for any episodes and window', () => {
+    const day = fc
+      .record({
+        year: fc.integer({ min: 2019, max: 2022 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        dayOf: fc.integer({ min: 1, max: 28 }),
+      })
+      .map(
+        ({ year, month, dayOf }) =>
+          `${year}-${String(month).padStart(2, '0')}-${String(dayOf).padStart(2, '0')}`,
+      );
+    const partial = fc.oneof(
+      day,
+      day.map((text) => text.slice(0, 7)),
+      day.map((text) => text.slice(0, 4)),
+    );
+    const facts = fc.array(
+      fc.record({
+        detainedOn: partial,
+        releasedOn: fc.option(partial),
+        personId: fc.constantFrom('a', 'b', 'c'),
+      }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(facts, day, fc.integer({ min: 0, max: 400 }), (given, from, length) => {
+        const episodes = given.map((fields, index) => episode({ ...fields, id: `e${index}` }));
+        const to = addDays(from, length);
+        let min = 0;
+        let max = 0;
+        for (let at = from; at <= to; at = addDays(at, 1)) {
+          const held = stockOn(episodes, at, { unit: 'episode' });
+          min += held.min;
+          max += held.max;
+        }
+        const average = averageStock(episodes, from, to, { unit: 'episode' });
+        expect(average.min * (length + 1)).toBeCloseTo(min, 6);
+        expect(average.max * (length + 1)).toBeCloseTo(max, 6);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -145,6 +145,7 @@ export function averageStock(
   assertIsoDay(to, 'to');
   const days = daysBetween(from, to) + 1;
   if (days <= 0) throw new RangeError(`empty window ${from} … ${to}`);
+  if (options.unit === 'episode') return averageEpisodeStock(episodes.map(compile), from, to, days);
   const counter = new StockCounter(episodes, options.unit ?? 'person');
   let min = 0;
   let max = 0;
@@ -152,6 +153,34 @@ export function averageStock(
     const count = counter.count(day);
     min += count.min;
     max += count.max;
+  }
+  return { min: min / days, max: max / days };
+}
+
+/**
+ * averageStock counting episodes: episodes are counted independently, so the sum over the days is
+ * each episode's days inside the window (certainly held: from its latest detention day to its
+ * earliest release day; possibly: earliest to latest), without a count per day. A year's window
+ * over 100,000 episodes took 12 s day by day (the projection's Little's law).
+ */
+function averageEpisodeStock(
+  compiled: readonly CompiledEpisode[],
+  from: string,
+  to: string,
+  days: number,
+): Range {
+  const afterWindow = addDays(to, 1);
+  // Days of the window in [start, end), end exclusive (null: not released).
+  const within = (start: string, end: string | null): number => {
+    const first = start > from ? start : from;
+    const stop = end === null || end > afterWindow ? afterWindow : end;
+    return first < stop ? daysBetween(first, stop) : 0;
+  };
+  let min = 0;
+  let max = 0;
+  for (const episode of compiled) {
+    min += within(episode.detainedLast, episode.releasedFirst);
+    max += within(episode.detainedFirst, episode.releasedLast);
   }
   return { min: min / days, max: max / days };
 }
