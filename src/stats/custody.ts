@@ -1,4 +1,5 @@
-import { daysBetween, earliestDay, latestDay } from '../lib/partial-date.js';
+import { daysBetween } from '../lib/partial-date.js';
+import { spanOf } from './calendar.js';
 
 /**
  * Derived facts about one person's custody, computed from the detention episodes rather than
@@ -31,10 +32,12 @@ export function personStatus(episodes: readonly CustodySpan[]): PersonStatus {
  * day of freedom). With partial dates the answer can be "maybe".
  */
 export function heldOnDay(episode: CustodySpan, day: string): HeldAnswer {
-  const certainlyDetained = latestDay(episode.detainedOn) <= day;
-  const possiblyDetained = earliestDay(episode.detainedOn) <= day;
-  const certainlyNotReleased = episode.releasedOn === null || earliestDay(episode.releasedOn) > day;
-  const possiblyNotReleased = episode.releasedOn === null || latestDay(episode.releasedOn) > day;
+  const detained = spanOf(episode.detainedOn);
+  const released = episode.releasedOn === null ? null : spanOf(episode.releasedOn);
+  const certainlyDetained = detained.last <= day;
+  const possiblyDetained = detained.first <= day;
+  const certainlyNotReleased = released === null || released.first > day;
+  const possiblyNotReleased = released === null || released.last > day;
   if (certainlyDetained && certainlyNotReleased) return 'yes';
   if (possiblyDetained && possiblyNotReleased) return 'maybe';
   return 'no';
@@ -55,12 +58,14 @@ export function personHeldOn(
 
 /** Days inside for one episode, as the narrowest and widest reading of its partial dates. */
 export function episodeDaysInCustody(episode: CustodySpan, today: string): DayRange {
-  const endEarliest = episode.releasedOn ? earliestDay(episode.releasedOn) : today;
-  const endLatestRaw = episode.releasedOn ? latestDay(episode.releasedOn) : today;
+  const released = episode.releasedOn ? spanOf(episode.releasedOn) : null;
+  const detained = spanOf(episode.detainedOn);
+  const endEarliest = released ? released.first : today;
+  const endLatestRaw = released ? released.last : today;
   const endLatest = endLatestRaw > today ? today : endLatestRaw;
   return {
-    min: Math.max(0, daysBetween(latestDay(episode.detainedOn), endEarliest)),
-    max: Math.max(0, daysBetween(earliestDay(episode.detainedOn), endLatest)),
+    min: Math.max(0, daysBetween(detained.last, endEarliest)),
+    max: Math.max(0, daysBetween(detained.first, endLatest)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { earliestDay } from '../lib/partial-date.js';
+import { spanOf } from './calendar.js';
 import { assertIsoDay } from './calendar.js';
 import { episodeDaysInCustody } from './custody.js';
 import type { EpisodeFact, ReleaseMode } from './facts.js';
@@ -28,8 +28,8 @@ export function episodeDurations(episodes: readonly EpisodeFact[], today: string
   assertIsoDay(today, 'today');
   const result: EpisodeDuration[] = [];
   for (const episode of episodes) {
-    if (earliestDay(episode.detainedOn) > today) continue;
-    const ongoing = episode.releasedOn === null || earliestDay(episode.releasedOn) > today;
+    if (spanOf(episode.detainedOn).first > today) continue;
+    const ongoing = episode.releasedOn === null || spanOf(episode.releasedOn).first > today;
     const days = episodeDaysInCustody(
       {
         id: episode.id,
