@@ -231,7 +231,7 @@ async function loadRaw(db: Kysely<Database>, chunks: readonly TableRows[]): Prom
   });
 }
 
-export async function compareLoadPaths(dialect: DialectName, options: RegistryBenchOptions) {
+async function compareLoadPaths(dialect: DialectName, options: RegistryBenchOptions) {
   const persons = Math.min(options.sample, options.persons);
   const now = clock().toISOString();
   const result: Record<string, unknown> = { persons };
