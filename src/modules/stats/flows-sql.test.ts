@@ -18,7 +18,7 @@ import type { Granularity } from '../../stats/periods.js';
 import type { StatsService } from './stats.service.js';
 import type { RegistryPerson } from '../bulk/bulk.schema.js';
 import { selectBatchFacts, selectEpisodeFacts, selectRecognitionFacts } from './stats.repository.js';
-import { aPrecision, recordedAs } from '../../../test/partial-dates.js';
+import { aPrecision, drawnEpisode, recordedAs } from '../../../test/partial-dates.js';
 
 /**
  * Flows counted per recorded date in SQL (stats.service flows) must equal stats/flows.ts flowTable
@@ -129,27 +129,12 @@ describeEachDialect('flows in SQL equal the pure flow table', (database) => {
               note: null,
               visibility: 'public' as const,
             })),
-            episodes: person.episodes.map((entry, index) => {
-              const detained = addDays('2016-01-01', entry.start);
-              const releasedDay = addDays(detained, entry.length ?? 1);
-              const released = releasedDay > '2025-12-31' ? '2025-12-31' : releasedDay;
-              return {
-                ...template.episodes[0]!,
-                id: id(),
-                detainedOn: recordedAs(detained, entry.detained),
-                verdictOn: null,
-                charges: [],
-                facilityStays: [],
-                release:
-                  entry.length === null && index === 0
-                    ? null
-                    : {
-                        releasedOn: recordedAs(released, entry.released),
-                        mode: entry.mode,
-                        batchId: batches[entry.batch]?.id ?? null,
-                      },
-              };
-            }),
+            episodes: person.episodes.map((entry, index) =>
+              drawnEpisode(template.episodes[0]!, id(), entry, entry.length === null && index === 0, {
+                mode: entry.mode,
+                batchId: batches[entry.batch]?.id ?? null,
+              }),
+            ),
           }));
           await services.bulk.load({ fixed, persons: loaded });
           const from = addDays('2016-01-01', window.start);

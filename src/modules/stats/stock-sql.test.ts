@@ -9,7 +9,7 @@ import { syntheticRegistry } from '../../synthetic/registry.js';
 import { stockOn, stockSeries } from '../../stats/stock.js';
 import type { RegistryPerson } from '../bulk/bulk.schema.js';
 import { selectEpisodeFacts } from './stats.repository.js';
-import { aPrecision, recordedAs } from '../../../test/partial-dates.js';
+import { aPrecision, drawnEpisode } from '../../../test/partial-dates.js';
 
 /**
  * The stock in SQL (day counts + irregular episodes) must equal the pure stats/stock.ts over the
@@ -120,28 +120,12 @@ describeEachDialect('stock in SQL equals the pure stock', (database) => {
           conditionEvents: [],
           recognitions: [],
           // One open episode at most per person: the others are closed, however short.
-          episodes: episodes.map((entry, index) => {
-            const detained = addDays('2016-01-01', entry.start);
-            const open = entry.length === null && index === 0;
-            // Released by the end of 2025: the clock's today is in January 2026, and no date is in the future.
-            const releasedDay = addDays(detained, Math.max(1, entry.length ?? 1));
-            const released = releasedDay > '2025-12-31' ? '2025-12-31' : releasedDay;
-            return {
-              ...template.episodes[0]!,
-              id: id(),
-              detainedOn: recordedAs(detained, entry.detained),
-              verdictOn: null,
-              charges: [],
-              facilityStays: [],
-              release: open
-                ? null
-                : {
-                    releasedOn: recordedAs(released, entry.released),
-                    mode: 'pardon' as const,
-                    batchId: null,
-                  },
-            };
-          }),
+          episodes: episodes.map((entry, index) =>
+            drawnEpisode(template.episodes[0]!, id(), entry, entry.length === null && index === 0, {
+              mode: 'pardon',
+              batchId: null,
+            }),
+          ),
         }));
         await services.bulk.load({ fixed, persons: loaded });
         const facts = await selectEpisodeFacts(db);
