@@ -201,6 +201,28 @@ function standalonePieces(
   return pieces;
 }
 
+/** Whether gaps (one more than words) hold only separators, so that each word stands between them. */
+export function gapsOnlySeparate(gaps: readonly string[], words: number): boolean {
+  return gaps.length === words + 1 && gaps.every((gap) => ONLY_SEPARATORS.test(gap));
+}
+
+/**
+ * canonicalPieces of words standing between separators (gapsOnlySeparate), from memoised pieces of
+ * each word; null when a word would not stand alone.
+ */
+export function piecesOfSeparatedWords(
+  words: readonly string[],
+  language?: NameLanguage,
+): CanonicalPiece[] | null {
+  const pieces: CanonicalPiece[] = [];
+  for (const word of words) {
+    const of = standalonePieces(word, language);
+    if (of === null) return null;
+    for (const piece of of) pieces.push(piece);
+  }
+  return pieces;
+}
+
 /**
  * canonicalPieces of the text gaps[0] + words[0] + gaps[1] + … + gaps[n] (a romanized name, see
  * romanizeAllWords), from memoised pieces of each word; null when the gaps are not all separators
@@ -211,12 +233,5 @@ export function canonicalPiecesOfWords(
   words: readonly string[],
   language?: NameLanguage,
 ): CanonicalPiece[] | null {
-  if (gaps.length !== words.length + 1 || !gaps.every((gap) => ONLY_SEPARATORS.test(gap))) return null;
-  const pieces: CanonicalPiece[] = [];
-  for (const word of words) {
-    const of = standalonePieces(word, language);
-    if (of === null) return null;
-    pieces.push(...of);
-  }
-  return pieces;
+  return gapsOnlySeparate(gaps, words.length) ? piecesOfSeparatedWords(words, language) : null;
 }

@@ -1,4 +1,9 @@
-import { canonicalPieces, canonicalPiecesOfWords, type CanonicalPiece } from './canonical.js';
+import {
+  canonicalPieces,
+  gapsOnlySeparate,
+  piecesOfSeparatedWords,
+  type CanonicalPiece,
+} from './canonical.js';
 import { queryReadings } from './lookup.js';
 import { romanizeAllWords } from './romanize.js';
 import { detectCyrillicLanguage, hasCyrillic } from './script.js';
@@ -106,6 +111,11 @@ function isCyrillicName(name: NameInput): boolean {
 }
 
 const HYPHEN_BETWEEN_LETTERS = /(\p{L})\p{Pd}(?=\p{L})/gu;
+/**
+ * A name without a dash has no joined spelling in any system: romanization writes letters only,
+ * so every spelling's dashes are the written name's.
+ */
+const ANY_DASH = /\p{Pd}/u;
 const WHITESPACE = /\s+/;
 
 /** Hyphenated names are also typed joined (Kara-Murza, Karamurza); pieces keep the written word. */
@@ -123,19 +133,22 @@ function joinedSpelling(spelling: Spelling, language: NameLanguage | undefined):
 }
 
 function groupSpellings(spellings: readonly Spelling[]): KeyGroup[] {
-  const groups = new Map<string, { keys: string[]; spellings: Spelling[] }>();
+  const groups = new Map<string, { keys: string[]; spellings: Spelling[]; rare: boolean }>();
   for (const spelling of spellings) {
-    const keys = spelling.pieces.map((piece) => piece.key);
-    if (keys.length === 0) continue;
-    const id = keys.join(' ');
+    const { pieces } = spelling;
+    const [head] = pieces;
+    if (!head) continue;
+    let id = head.key;
+    for (let index = 1; index < pieces.length; index++) id += ` ${pieces[index]?.key}`;
+    const rare = RARE_SYSTEMS.has(spelling.system);
     const group = groups.get(id);
-    if (group) group.spellings.push(spelling);
-    else groups.set(id, { keys, spellings: [spelling] });
+    if (!group) groups.set(id, { keys: pieces.map((piece) => piece.key), spellings: [spelling], rare });
+    else {
+      group.spellings.push(spelling);
+      group.rare &&= rare;
+    }
   }
-  return [...groups.values()].map((group) => ({
-    ...group,
-    rare: group.spellings.every((spelling) => RARE_SYSTEMS.has(spelling.system)),
-  }));
+  return [...groups.values()];
 }
 
 const prepared = new WeakMap<NameInput, PreparedName>();
@@ -152,8 +165,11 @@ function prepare(name: NameInput): PreparedName {
   if (language !== undefined) {
     // Cut into pieces word by word from memos (names share words), not by parsing each spelling.
     const { gaps, spellings: romanized } = romanizeAllWords(name.text, language);
+    // Every spelling has the name's gaps: checked once.
+    const separated = gapsOnlySeparate(gaps, gaps.length - 1);
     for (const { text, system, words } of romanized) {
-      const pieces = canonicalPiecesOfWords(gaps, words, language) ?? canonicalPieces(text, language);
+      const pieces =
+        (separated ? piecesOfSeparatedWords(words, language) : null) ?? canonicalPieces(text, language);
       spellings.push({ text, system, pieces });
     }
     spellings.push({ text: name.text, system: 'cyrillic', pieces: canonicalPieces(name.text, language) });
@@ -161,7 +177,9 @@ function prepare(name: NameInput): PreparedName {
     const system = name.system && name.system !== 'other' ? name.system : 'observed';
     spellings.push({ text: name.text, system, pieces: canonicalPieces(name.text) });
   }
-  const joined = spellings.map((spelling) => joinedSpelling(spelling, language)).filter((s) => s !== null);
+  const joined = ANY_DASH.test(name.text)
+    ? spellings.map((spelling) => joinedSpelling(spelling, language)).filter((s) => s !== null)
+    : [];
   const cyrillic = language !== undefined ? spellings[spellings.length - 1] : undefined;
   const result: PreparedName = {
     input: name,

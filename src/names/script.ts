@@ -62,10 +62,12 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 const WORD = /[\p{L}\p{M}'’ʼ`]+/gu;
+/** Any of LATIN_LOOKALIKES' letters: most names have none, and then nothing needs rewriting. */
+const ANY_LOOKALIKE = new RegExp(`[${Object.keys(LATIN_LOOKALIKES).join('')}]`);
 
 /** Replaces Latin look-alike letters by Cyrillic ones inside words that contain Cyrillic letters. */
 export function fixMixedScriptWords(text: string): string {
-  if (!hasCyrillic(text)) return text;
+  if (!ANY_LOOKALIKE.test(text) || !hasCyrillic(text)) return text;
   return text.replace(WORD, (word) => {
     if (!hasCyrillic(word)) return word;
     let fixed = '';

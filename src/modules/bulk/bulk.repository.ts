@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { InsertObject } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import { foldForSearch } from '../../lib/fold.js';
@@ -119,9 +119,9 @@ export function personRows(
   };
   // The parent's time part, then hash bits: time-ordered like newId, and the same for the same bundle.
   const childId = (parent: string, kind: number, position: number): string => {
-    const hash = createHash('sha256').update(`${parent}/${kind}/${position}`).digest('hex');
-    const variant = ((parseInt(hash.charAt(3), 16) & 0x3) | 0x8).toString(16);
-    return `${parent.slice(0, 14)}7${hash.slice(0, 3)}-${variant}${hash.slice(4, 7)}-${hash.slice(7, 19)}`;
+    const bits = hash('sha256', `${parent}/${kind}/${position}`, 'hex');
+    const variant = ((parseInt(bits.charAt(3), 16) & 0x3) | 0x8).toString(16);
+    return `${parent.slice(0, 14)}7${bits.slice(0, 3)}-${variant}${bits.slice(4, 7)}-${bits.slice(7, 19)}`;
   };
   for (const person of persons) {
     const primary = Math.max(

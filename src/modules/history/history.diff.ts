@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RevisionTable } from '../../db/database.js';
 import { canonicalJson, canonicalKeyOrder, canonicalText, quotedKey } from '../../lib/canonical-json.js';
 
@@ -91,9 +91,6 @@ export function revisionContentText(content: RevisionContent): string {
 }
 
 export function revisionHash(prevHash: string, content: RevisionContent): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(revisionContentText(content))
-    .digest('hex');
+  // One-shot: a Hash object per revision cost three times as much in a bulk load.
+  return hash('sha256', `${prevHash}\n${revisionContentText(content)}`, 'hex');
 }
