@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   daysInMonth,
@@ -11,6 +12,7 @@ import {
   parsePartialDate,
   precisionOf,
   relate,
+  spanOf,
 } from './partial-date.js';
 
 describe('parsePartialDate', () => {
@@ -85,6 +87,39 @@ describe('ordering and relations', () => {
     expect(relate('2021-03-05', '2021-03-05')).toBe('same');
     expect(relate('2020', '2021-01-01')).toBe('before');
     expect(relate('2021-04', '2021-03-31')).toBe('after');
+  });
+
+  it('relates by the days each date may stand for, as its definition says (remembered spans or not)', () => {
+    const partialDate = fc
+      .tuple(
+        fc.integer({ min: 2019, max: 2022 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 31 }),
+      )
+      .map(([year, month, day]) => {
+        if (month === 0) return String(year);
+        const yearMonth = `${year}-${String(month).padStart(2, '0')}`;
+        return day === 0 || day > daysInMonth(year, month)
+          ? yearMonth
+          : `${yearMonth}-${String(day).padStart(2, '0')}`;
+      });
+    fc.assert(
+      fc.property(partialDate, partialDate, (a, b) => {
+        const expected =
+          latestDay(a) < earliestDay(b)
+            ? 'before'
+            : earliestDay(a) > latestDay(b)
+              ? 'after'
+              : a === b && precisionOf(a) === 'day'
+                ? 'same'
+                : 'overlaps';
+        expect(relate(a, b)).toBe(expected);
+        expect(spanOf(a)).toEqual({ first: earliestDay(a), last: latestDay(a) });
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => relate('2021-02-30', '2021')).toThrow(/not a partial date/);
+    expect(Object.isFrozen(spanOf('2021-02'))).toBe(true);
   });
 
   it('isCertainlyBefore holds only when every reading is earlier', () => {

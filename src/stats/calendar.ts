@@ -1,4 +1,5 @@
 import {
+  type DaySpan,
   addDays,
   daysBetween,
   daysInMonth,
@@ -8,13 +9,10 @@ import {
 } from '../lib/partial-date.js';
 
 /**
- * Day-level helpers shared by the computations. A partial date becomes a DaySpan: the first and the
- * last day it may stand for, both inclusive ("2021-08" → 2021-08-01 … 2021-08-31).
+ * Day-level helpers shared by the computations. A partial date becomes a DaySpan (lib/partial-date:
+ * the first and the last day it may stand for, both inclusive, remembered by its text).
  */
-export interface DaySpan {
-  first: string;
-  last: string;
-}
+export { type DaySpan, spanOf } from '../lib/partial-date.js';
 
 /** Throws on anything that is not a full ISO day: computations take exact days as their parameters. */
 export function assertIsoDay(day: string, what = 'day'): string {
@@ -22,24 +20,6 @@ export function assertIsoDay(day: string, what = 'day'): string {
   if (parsed?.precision !== 'day')
     throw new RangeError(`${what} must be a full YYYY-MM-DD day, got ${JSON.stringify(day)}`);
   return day;
-}
-
-/**
- * Spans by their text, frozen and shared: the computations ask for the span of the same few thousand
- * dates again and again (the revolving door once per batch and window, 9 of its 11 s at 100,000
- * persons were parsing dates). Bounded; a full memo starts afresh.
- */
-const spans = new Map<string, DaySpan>();
-const MAX_REMEMBERED_SPANS = 50_000;
-
-export function spanOf(partialDate: string): DaySpan {
-  let span = spans.get(partialDate);
-  if (span === undefined) {
-    span = Object.freeze({ first: earliestDay(partialDate), last: latestDay(partialDate) });
-    if (spans.size >= MAX_REMEMBERED_SPANS) spans.clear();
-    spans.set(partialDate, span);
-  }
-  return span;
 }
 
 export function spanLengthDays(span: DaySpan): number {

@@ -128,6 +128,17 @@ export function personRows(
       0,
       person.names.findIndex((name) => name.isPrimary),
     );
+    const names = person.names.map((name, position) => ({
+      id: childId(person.id, 1, position),
+      personId: person.id,
+      text: name.text,
+      folded: foldForSearch(name.text),
+      script: name.script,
+      language: name.language,
+      system: name.system ?? null,
+      isPrimary: position === primary ? 1 : 0,
+      position,
+    }));
     rows.persons.push({
       id: person.id,
       visibility: person.visibility,
@@ -138,22 +149,10 @@ export function personRows(
       biography: person.biography ?? null,
       internalNotes: person.internalNotes ?? null,
       contacts: person.contacts ?? null,
-      sortName: person.names[primary] ? foldForSearch(person.names[primary].text) : null,
+      sortName: names[primary]?.folded ?? null,
       ...stamp,
     });
-    person.names.forEach((name, position) =>
-      rows.personNames.push({
-        id: childId(person.id, 1, position),
-        personId: person.id,
-        text: name.text,
-        folded: foldForSearch(name.text),
-        script: name.script,
-        language: name.language,
-        system: name.system ?? null,
-        isPrimary: position === primary ? 1 : 0,
-        position,
-      }),
-    );
+    rows.personNames.push(...names);
     [...new Set(person.occupations)].forEach((occupation, position) =>
       rows.personOccupations.push({ personId: person.id, occupation, position }),
     );
