@@ -2,7 +2,7 @@
  * The registry at scale: load rates, person page, filtered lists and statistics.
  *
  *   npx tsx bench/registry.bench.ts --persons 100000 [--dialect sqlite|postgres|both] [--seed 1]
- *        [--sample 1000] [--load-rounds 1] [--main-load bulk|raw] [--queries 200] [--stats-runs 5]
+ *        [--sample 1000] [--load-rounds 1] [--bulk-workers N] [--main-load bulk|raw] [--queries 200] [--stats-runs 5]
  *        [--old-stats auto|yes|no]
  *        [--pg-url postgres://…] [--out bench/results] [--keep]
  *   npx tsx bench/registry.bench.ts --database-url <an existing registry> [--sample 0] …
@@ -90,6 +90,8 @@ export interface RegistryBenchOptions {
   /** Times the load paths are compared; the median round is reported. */
   loadRounds: number;
   mainLoad: 'bulk' | 'raw';
+  /** Worker threads of the bulk path (undefined: its default). */
+  bulkWorkers?: number | undefined;
   queries: number;
   statsRuns: number;
   oldStats: boolean;
@@ -277,9 +279,10 @@ async function compareLoadPaths(dialect: DialectName, options: RegistryBenchOpti
     // read its file. Generating them lazily inside the clock charged the generator to the bulk path.
     const again = syntheticRegistry({ persons, seed: options.seed, today: TODAY });
     const input = { fixed: again.fixed, persons: [...again.persons] };
-    const run = await timed(() => services.bulk.load(input));
+    const run = await timed(() => services.bulk.load(input, { workers: options.bulkWorkers }));
     const rows = await countRows(bulkDb.db);
     result.bulk = {
+      workers: run.value.workers,
       wallMs: run.wallMs,
       cpuMs: run.cpuMs,
       rows: total(rows),
@@ -569,6 +572,7 @@ export function registryOptions(args: Args): RegistryBenchOptions {
     seed: args.int('seed', 1),
     sample: args.int('sample', 1000),
     loadRounds: args.int('load-rounds', 1),
+    bulkWorkers: args.value('bulk-workers') === undefined ? undefined : args.int('bulk-workers', 0),
     mainLoad,
     queries: args.int('queries', 200),
     statsRuns: args.int('stats-runs', 5),

@@ -113,4 +113,31 @@ describe('preparedInOrder', () => {
     expect(none).toEqual(chunks(5).map((chunk) => `here ${chunk}`));
     expect(await collect(preparedInOrder([], { here: () => 'x', pool: () => undefined }))).toEqual([]);
   });
+
+  it('asks for threads only once the input has more chunks than it prepares alone', async () => {
+    const run = async (count: number) => {
+      let asked = 0;
+      const here: number[] = [];
+      const out = await collect(
+        preparedInOrder(chunks(count), {
+          here: (chunk) => {
+            here.push(chunk);
+            return `here ${chunk}`;
+          },
+          pool: () => {
+            asked += 1;
+            return slowPool(1, () => 3);
+          },
+          alone: 4,
+        }),
+      );
+      expect(out.map((value) => Number(value.split(' ')[1]))).toEqual(chunks(count));
+      return { asked, here };
+    };
+    expect(await run(4)).toEqual({ asked: 0, here: chunks(4) });
+    const long = await run(12);
+    expect(long.asked).toBe(1);
+    expect(long.here.slice(0, 3)).toEqual([0, 1, 2]); // before the fifth chunk was read, all here
+    expect(long.here.length).toBeLessThan(12);
+  });
 });

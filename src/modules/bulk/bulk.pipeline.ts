@@ -16,8 +16,13 @@ export interface ChunkPool<C, P> {
 export interface PipelineOptions<C, P> {
   /** Prepares a chunk in this thread. */
   here: (chunk: C) => P | Promise<P>;
-  /** Called once, when the input turns out to have more than one chunk; undefined: all here. */
+  /** Called once, when the input turns out to have more than `alone` chunks; undefined: all here. */
   pool: () => ChunkPool<C, P> | undefined;
+  /**
+   * Threads are asked for only when the input has more chunks than this (default 1): a thread
+   * starts cold, and a short load is over before its first answers would have paid for it.
+   */
+  alone?: number;
   /**
    * Chunks queued per thread elsewhere: more than one keeps a thread busy while this one is busy
    * writing (its answers are read only between this thread's steps).
@@ -42,7 +47,9 @@ export async function* preparedInOrder<C, P>(
   const queued = options.queuedPerThread ?? 2;
   const waiting = options.waiting ?? (<T>(answer: Promise<T>) => answer);
   const window: Slot<C, P>[] = [];
+  const alone = options.alone ?? 1;
   let exhausted = false;
+  let read = 0;
   let pool: ChunkPool<C, P> | undefined;
   let asked = false;
 
@@ -51,7 +58,10 @@ export async function* preparedInOrder<C, P>(
     while (!exhausted && window.length < capacity()) {
       const next = iterator.next();
       if (next.done) exhausted = true;
-      else window.push({ state: 'unstarted', chunk: next.value });
+      else {
+        read += 1;
+        window.push({ state: 'unstarted', chunk: next.value });
+      }
     }
   };
   // A slot is found again by identity: earlier slots may have left the window meanwhile.
@@ -81,7 +91,7 @@ export async function* preparedInOrder<C, P>(
 
   for (;;) {
     fill();
-    if (window.length > 1 && !asked) {
+    if (read > alone && !asked) {
       asked = true;
       pool = options.pool();
       fill();

@@ -60,8 +60,16 @@ export interface BulkLoadOptions {
    * never pay for starting them; 0 does everything in this thread.
    */
   workers?: number;
+  /**
+   * The threads start only when the input has more chunks than this (default
+   * CHUNKS_BEFORE_THREADS): a thread starts cold, and before then this thread alone is faster.
+   */
+  threadsAfterChunks?: number;
   onProgress?: (persons: number) => void;
 }
+
+/** Measured on the benchmark machine (docs/benchmarks.md, "Bulk load: threads or not"). */
+export const CHUNKS_BEFORE_THREADS = 8;
 
 export interface BulkLoadReport {
   persons: number;
@@ -246,6 +254,7 @@ export function createBulkService(deps: BulkServiceDeps) {
               };
             },
             waiting: (answer) => time('waiting', () => answer),
+            alone: options.threadsAfterChunks ?? CHUNKS_BEFORE_THREADS,
           });
           for await (const next of prepared) await flush(next);
         } finally {

@@ -11,6 +11,7 @@ import { verifyChain } from '../history/history.service.js';
 import type { RegistryPerson } from './bulk.schema.js';
 import { checkPerson, nameRowsOf } from './bulk.prepare.js';
 import { newId } from '../../lib/ids.js';
+import { CHUNKS_BEFORE_THREADS } from './bulk.service.js';
 
 const TODAY = '2026-01-14'; // the day before fixedClock's
 const registry = (persons: number, seed: number) => {
@@ -77,7 +78,7 @@ describeEachDialect('bulk load', (database) => {
 
   it('stores what the services would: records readable, names searchable, stock as in the input, history chained', async () => {
     const bundle = registry(120, 9);
-    const report = await services().bulk.load(bundle, { chunk: 25 });
+    const report = await services().bulk.load(bundle, { chunk: 25, threadsAfterChunks: 1 });
     expect(report.workers).toBeGreaterThanOrEqual(1); // past the first chunk, worker threads prepared them
     const episodes = bundle.persons.flatMap((person) => person.episodes);
     expect(report.persons).toBe(120);
@@ -146,7 +147,8 @@ describeEachDialect('bulk load', (database) => {
       fixed: { ...bundle.fixed, facilities: [], batches: [] },
       persons: bundle.persons.slice(40),
     };
-    expect((await services().bulk.load(withWorkers, { chunk: 10, workers: 2 })).workers).toBe(2);
+    const threads = { chunk: 10, workers: 2, threadsAfterChunks: 1 };
+    expect((await services().bulk.load(withWorkers, threads)).workers).toBe(2);
     expect((await services().bulk.load(inThisThread, { chunk: 10, workers: 0 })).workers).toBe(0);
     const expected = nameRowsOf(bundle.persons.map((person, index) => checkPerson(person, index, TODAY)));
     const ids = bundle.persons.map((person) => person.id);
@@ -164,6 +166,17 @@ describeEachDialect('bulk load', (database) => {
       rows.map((row) => JSON.stringify(row)).sort();
     expect(order(keys)).toEqual(order(expected.keys));
     expect(order(forms)).toEqual(order(expected.forms));
+  });
+
+  it('starts no thread for a load of at most CHUNKS_BEFORE_THREADS chunks, and threads past it', async () => {
+    const bundle = registry(CHUNKS_BEFORE_THREADS * 2 + 1, 15);
+    const short = { ...bundle, persons: bundle.persons.slice(0, CHUNKS_BEFORE_THREADS) };
+    const long = {
+      fixed: { ...bundle.fixed, facilities: [], batches: [] },
+      persons: bundle.persons.slice(CHUNKS_BEFORE_THREADS),
+    };
+    expect((await services().bulk.load(short, { chunk: 1, workers: 1 })).workers).toBe(0);
+    expect((await services().bulk.load(long, { chunk: 1, workers: 1 })).workers).toBe(1);
   });
 
   it('points charges and their history to the stored article when a worker thread prepared the chunk', async () => {
@@ -187,7 +200,8 @@ describeEachDialect('bulk load', (database) => {
       },
       persons: rest,
     };
-    expect((await services().bulk.load(second, { chunk: 10, workers: 1 })).workers).toBe(1);
+    const threads = { chunk: 10, workers: 1, threadsAfterChunks: 1 };
+    expect((await services().bulk.load(second, threads)).workers).toBe(1);
 
     const episodeIds = rest.flatMap((person) => person.episodes.map((episode) => episode.id));
     const charges = await database()
