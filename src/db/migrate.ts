@@ -15,6 +15,7 @@ import * as flowIndexes from './migrations/0015-flow-indexes.js';
 import * as nameKeyCounts from './migrations/0016-name-key-counts.js';
 import * as personSortName from './migrations/0017-person-sort-name.js';
 import * as stockDayDeltas from './migrations/0018-stock-day-deltas.js';
+import * as foreignKeyIndexes from './migrations/0019-foreign-key-indexes.js';
 
 /**
  * Migrations are listed here rather than read from the folder at run time, so they work the same
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-name-key-counts': nameKeyCounts,
   '0017-person-sort-name': personSortName,
   '0018-stock-day-deltas': stockDayDeltas,
+  '0019-foreign-key-indexes': foreignKeyIndexes,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
