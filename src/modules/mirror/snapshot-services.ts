@@ -1,4 +1,5 @@
 import type { Services } from '../../app.js';
+import type { EpisodeFilter, EpisodeRecord } from '../episode/episode.schema.js';
 import type { PersonFilter, PersonRecord } from '../person/person.schema.js';
 import type { Page } from '../shared/common.schema.js';
 
@@ -64,5 +65,23 @@ export function pagesFromOnePass(services: Services): Services {
     const records = await persons.getMany(pageIds);
     return { items: pageIds.flatMap((id) => records.get(id) ?? []), total: all.length, limit, offset };
   }
-  return { ...services, persons: { ...persons, find } };
+  return { ...services, persons: { ...persons, find }, episodes: facilityPagesFromOnePass(services) };
+}
+
+/**
+ * episodes.find as the facility pages ask it (a facility, a page): every facility's ordered ids
+ * come from one read, each page's records from a bulk read, with exactly find's items and total.
+ * A count and a page query per facility each walk every episode (0.3–0.8 s at 100,000 persons).
+ */
+function facilityPagesFromOnePass(services: Services): Services['episodes'] {
+  const episodes = services.episodes;
+  let byFacility: Promise<Map<string, string[]>> | undefined;
+  async function find(filter: EpisodeFilter): Promise<Page<EpisodeRecord>> {
+    const { limit, offset, facilityId, ...rest } = filter;
+    if (!facilityId || Object.values(rest).some((value) => value !== undefined)) return episodes.find(filter);
+    const all = (await (byFacility ??= episodes.idsByFacility())).get(facilityId) ?? [];
+    const items = await episodes.getMany(all.slice(offset, offset + limit));
+    return { items, total: all.length, limit, offset };
+  }
+  return { ...episodes, find };
 }
