@@ -65,7 +65,13 @@ export function pagesFromOnePass(services: Services): Services {
     const records = await persons.getMany(pageIds);
     return { items: pageIds.flatMap((id) => records.get(id) ?? []), total: all.length, limit, offset };
   }
-  return { ...services, persons: { ...persons, find }, episodes: facilityPagesFromOnePass(services) };
+  return {
+    ...services,
+    persons: { ...persons, find },
+    episodes: facilityPagesFromOnePass(services),
+    // Every statistics page and dossier reads every episode: once for the whole export.
+    stats: { ...services.stats, ...services.stats.inSnapshot() },
+  };
 }
 
 /**
