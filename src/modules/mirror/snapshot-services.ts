@@ -42,27 +42,44 @@ export function rememberingReads(services: Services): Services {
 
 /** Filters whose ordered ids are kept: the list pages link a handful (status, sort). */
 const KEPT_ORDERS = 16;
+/** Persons read ahead for the next list pages of a filter: 20 pages of 50 in one bulk read. */
+const READ_AHEAD = 1_000;
 
 /**
  * persons.find as the list pages ask it, page after page: each filter's ids are read once, in
- * order, and every page is cut from them, with exactly find's items and total. OFFSET per page
+ * order, and every page is cut from them, with exactly find's items and total; the records of the
+ * next pages are read together (a bulk read of 1,000 costs 0.6 of 20 reads of 50). OFFSET per page
  * would make the 4,000 pages of a 100,000-person list quadratic.
  */
-export function pagesFromOnePass(services: Services): Services {
+export function pagesFromOnePass(services: Services, readAhead = READ_AHEAD): Services {
   const orders = new Map<string, Promise<string[]>>();
+  const ahead = new Map<
+    string,
+    { start: number; end: number; records: Promise<Map<string, PersonRecord>> }
+  >();
   const persons = services.persons;
   async function find(filter: PersonFilter): Promise<Page<PersonRecord>> {
     const { limit, offset, ...rest } = filter;
     const key = JSON.stringify(rest);
     let ordered = orders.get(key);
     if (!ordered) {
-      if (orders.size >= KEPT_ORDERS) orders.delete(orders.keys().next().value ?? '');
+      if (orders.size >= KEPT_ORDERS) {
+        const oldest = orders.keys().next().value ?? '';
+        orders.delete(oldest);
+        ahead.delete(oldest);
+      }
       ordered = persons.ids(rest);
       orders.set(key, ordered);
     }
     const all = await ordered;
     const pageIds = all.slice(offset, offset + limit);
-    const records = await persons.getMany(pageIds);
+    let read = ahead.get(key);
+    if (!read || offset < read.start || offset + limit > read.end) {
+      const end = offset + Math.max(limit, readAhead);
+      read = { start: offset, end, records: persons.getMany(all.slice(offset, end)) };
+      ahead.set(key, read);
+    }
+    const records = await read.records;
     return { items: pageIds.flatMap((id) => records.get(id) ?? []), total: all.length, limit, offset };
   }
   return {
