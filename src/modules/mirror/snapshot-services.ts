@@ -20,6 +20,14 @@ export function rememberingReads(services: Services): Services {
     answers.set(key, answer);
     return answer;
   };
+  const latest = new Map<string, { key: string; answer: unknown }>();
+  const rememberLatest = (method: string, key: string, read: () => unknown) => {
+    const kept = latest.get(method);
+    if (kept?.key === key) return kept.answer;
+    const answer = read();
+    latest.set(method, { key, answer });
+    return answer;
+  };
   const wrapped: Record<string, unknown> = {};
   for (const [name, service] of Object.entries(services)) {
     const methods: Record<string, unknown> = {};
@@ -27,9 +35,12 @@ export function rememberingReads(services: Services): Services {
       methods[method] =
         typeof value === 'function'
           ? (...args: unknown[]) =>
-              // A bulk read (a list of ids) comes once per chunk of pages: remembering it would hold the registry.
+              // A bulk read (a list of ids) comes once per chunk of pages: remembering them all would
+              // hold the registry, so only its latest answer is kept (the next locale of a facility page).
               args.some(Array.isArray)
-                ? (value as (...a: unknown[]) => unknown).apply(service, args)
+                ? rememberLatest(`${name}.${method}`, JSON.stringify(args), () =>
+                    (value as (...a: unknown[]) => unknown).apply(service, args),
+                  )
                 : remember(`${name}.${method}:${JSON.stringify(args)}`, () =>
                     (value as (...a: unknown[]) => unknown).apply(service, args),
                   )
