@@ -53,14 +53,14 @@ export function rememberingReads(services: Services): Services {
 
 /** Filters whose ordered ids are kept: the list pages link a handful (status, sort). */
 const KEPT_ORDERS = 16;
-/** Persons read ahead for the next list pages of a filter: 20 pages of 50 in one bulk read. */
+/** Persons read ahead for the next list pages of a filter: 40 pages of 25 in one bulk read. */
 const READ_AHEAD = 1_000;
 
 /**
  * persons.find as the list pages ask it, page after page: each filter's ids are read once, in
  * order, and every page is cut from them, with exactly find's items and total; the records of the
- * next pages are read together (a bulk read of 1,000 costs 0.6 of 20 reads of 50). OFFSET per page
- * would make the 4,000 pages of a 100,000-person list quadratic.
+ * next pages are read together (at 100,000 persons 1.7 ms per 50 persons in reads of 1,000, 2.9 ms
+ * in reads of 50). OFFSET per page would make the 4,000 pages of a 100,000-person list quadratic.
  */
 export function pagesFromOnePass(services: Services, readAhead = READ_AHEAD): Services {
   const orders = new Map<string, Promise<string[]>>();
