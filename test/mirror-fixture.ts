@@ -56,7 +56,14 @@ export async function seedMirrorRegistry(
           anEpisode(person.id, {
             detainedOn: `201${order * 3 + index}-0${order + 1}`,
             charges: [{ articleId: article.id, part: String(order + 1) }],
-            facilityStays: [{ facilityId: facility.id, from: `201${order * 3 + index}-1${order}` }],
+            // The last episode leaves the facility and comes back: its page lists it once.
+            facilityStays:
+              order === 2
+                ? [
+                    { facilityId: facility.id, from: `201${order * 3 + index}-1${order}`, to: '2019-12' },
+                    { facilityId: facility.id, from: '2020-06' },
+                  ]
+                : [{ facilityId: facility.id, from: `201${order * 3 + index}-1${order}` }],
             release: order < 2 ? { releasedOn: `201${order * 3 + index + 1}`, mode: 'pardon' } : null,
             visibility,
           }),

@@ -21,8 +21,23 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
+/** Formatted dates by locale and text: pages show the same few thousand dates again and again. */
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES = 20_000;
+
 export function formatPartialDate(text: string | null | undefined, locale: Locale): string {
   if (!text) return '';
+  const key = `${locale}|${text}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    if (formattedDates.size >= FORMATTED_DATES) formattedDates.clear();
+    formatted = formatUnremembered(text, locale);
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
+}
+
+function formatUnremembered(text: string, locale: Locale): string {
   const parsed = parsePartialDate(text);
   if (!parsed) return text;
   const date = new Date(Date.UTC(parsed.year, (parsed.month ?? 1) - 1, parsed.day ?? 1));

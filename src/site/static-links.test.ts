@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { relativeHref, staticFileOf, staticLinks } from './static-links.js';
 
@@ -62,6 +64,22 @@ describe('relativeHref', () => {
     ['en/index.html', 'data/index.json', '../data/index.json'],
   ])('from %s to %s is %s', (from, to, href) => {
     expect(relativeHref(from, to)).toBe(href);
+  });
+
+  it('is what posix.relative gives between the two folders, for any files (the reference)', () => {
+    const reference = (from: string, to: string) => {
+      const href = posix.relative(posix.dirname(from), to);
+      return href === '' ? posix.basename(to) : href;
+    };
+    // A few short names, so that paths share prefixes, equal each other and contain each other.
+    const segment = fc.constantFrom('en', 'a', 'b', 'index.html', 'x,page=2', '.', '..', '');
+    const file = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(file, file, (from, to) => {
+        expect(relativeHref(from, to)).toBe(reference(from, to));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
 

@@ -29,6 +29,7 @@ function escapeValue(value: string): string {
 
 /** "status=held,sort=-name" (keys sorted, so one query has one name), or "" without a query. */
 function querySlug(search: string): string {
+  if (search === '') return '';
   const params = [...new URLSearchParams(search)].filter(([, value]) => value !== '');
   params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return params.map(([key, value]) => `${escapeValue(key)}=${escapeValue(value)}`).join(',');
@@ -55,10 +56,24 @@ export function staticFileOf(url: string): string {
   return page ? `${page}/index.html` : 'index.html';
 }
 
+/** Paths that need normalising (empty, "." or ".." segments): the mirror's own files never do. */
+const UNNORMAL = /(^|\/)\.{0,2}(\/|$)/;
+
 /** The href from one file of the mirror to another ("../releases/index.html"). */
 export function relativeHref(fromFile: string, toFile: string): string {
-  const href = posix.relative(posix.dirname(fromFile), toFile);
-  return href === '' ? posix.basename(toFile) : href;
+  if (UNNORMAL.test(fromFile) || UNNORMAL.test(toFile)) {
+    const href = posix.relative(posix.dirname(fromFile), toFile);
+    return href === '' ? posix.basename(toFile) : href;
+  }
+  // posix.relative by segments: a page makes dozens of links and the mirror writes 400,000 pages.
+  const from = fromFile.split('/');
+  from.pop();
+  const to = toFile.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common += 1;
+  if (common === to.length)
+    return common === from.length ? (to[to.length - 1] ?? '') : '../'.repeat(from.length - common - 1) + '..';
+  return '../'.repeat(from.length - common) + to.slice(common).join('/');
 }
 
 export interface StaticLinkOptions {

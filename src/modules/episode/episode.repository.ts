@@ -146,6 +146,21 @@ export async function selectEpisodeIdsOfPerson(
   return rows.map((row) => row.id);
 }
 
+/** Those of these episode ids the scope may see. */
+export async function selectVisibleEpisodeIds(
+  db: Db,
+  ids: readonly string[],
+  scope: ReadScope,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  let query = db
+    .selectFrom('episodes')
+    .select('id')
+    .where('id', 'in', [...ids]);
+  if (!scope.everything) query = query.where(episodeRowVisible(db, scope));
+  return new Set((await query.execute()).map((row) => row.id));
+}
+
 /** The visible episodes of many persons, each person's in listForPerson's order (detained, then id). */
 export async function selectEpisodeIdsOfPersons(
   db: Db,
@@ -264,6 +279,23 @@ export async function selectLatestReleasedEpisodeIds(
     .limit(limit)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * Every stay's facility with its episode, the episodes in find's order (detention date, then id),
+ * for the episodes the scope may see: the static mirror cuts each facility's page from one read
+ * instead of a count and a page query per facility over all episodes.
+ */
+export async function selectEpisodeIdsByFacility(
+  db: Db,
+  scope: ReadScope,
+): Promise<{ facilityId: string; id: string }[]> {
+  let query = db
+    .selectFrom('facilityStays')
+    .innerJoin('episodes', 'episodes.id', 'facilityStays.episodeId')
+    .select(['facilityStays.facilityId', 'episodes.id']);
+  if (!scope.everything) query = query.where(episodeRowVisible(db, scope));
+  return query.orderBy('episodes.detainedOn').orderBy('episodes.id').execute();
 }
 
 export async function findEpisodeIds(

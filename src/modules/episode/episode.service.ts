@@ -15,6 +15,8 @@ import { readScopeOf, type Viewer } from '../user/access.js';
 import {
   type EpisodeRow,
   findEpisodeIds,
+  selectEpisodeIdsByFacility,
+  selectVisibleEpisodeIds,
   insertEpisode,
   replaceCharges,
   replaceRelease,
@@ -331,6 +333,41 @@ export function createEpisodeService(deps: EpisodeServiceDeps) {
         for (const record of records) byPerson.get(record.personId)?.push(record);
       }
       return byPerson;
+    },
+
+    /**
+     * The ids find({ facilityId }) would list for each facility, in its order, from one query:
+     * for walking every facility's page (the static mirror).
+     */
+    async idsByFacility(): Promise<Map<string, string[]>> {
+      const byFacility = new Map<string, string[]>();
+      const seen = new Set<string>();
+      for (const row of await selectEpisodeIdsByFacility(deps.db, scope)) {
+        // An episode with two stays in one facility is listed once, as find's EXISTS does.
+        const pair = `${row.facilityId} ${row.id}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const ids = byFacility.get(row.facilityId) ?? [];
+        if (ids.length === 0) byFacility.set(row.facilityId, ids);
+        ids.push(row.id);
+      }
+      return byFacility;
+    },
+
+    /** The episodes of these ids the viewer may see, in the ids' order. */
+    async getMany(ids: readonly string[]): Promise<EpisodeRecord[]> {
+      const records: EpisodeRecord[] = [];
+      for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
+        const chunk = ids.slice(start, start + PERSONS_PER_READ);
+        const visible = await selectVisibleEpisodeIds(deps.db, chunk, scope);
+        records.push(
+          ...(await load(
+            deps.db,
+            chunk.filter((id) => visible.has(id)),
+          )),
+        );
+      }
+      return records;
     },
 
     /** Derived status of one person, from their episodes. */

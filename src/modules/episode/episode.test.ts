@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
+import { buildServices } from '../../app.js';
+import { PUBLIC_VIEWER } from '../user/access.js';
 import { describeEachDialect } from '../../../test/database.js';
-import { aFacility, anArticle, anEpisode, aPerson, testServices } from '../../../test/factories.js';
+import {
+  aFacility,
+  anArticle,
+  anEpisode,
+  aPerson,
+  fixedClock,
+  testServices,
+} from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
 import { episodeFilterSchema } from './episode.schema.js';
 
@@ -61,6 +70,41 @@ describeEachDialect('episode service', (database) => {
     ]);
     expect((await services.episodes.find(filter({ articleId: article.id }))).total).toBe(1);
     expect((await services.episodes.find(filter({ facilityId: facility.id }))).total).toBe(1);
+  });
+
+  it("lists each facility's episodes from one read exactly as find does: its order, once each, only what the viewer sees", async () => {
+    const services = testServices(database().db);
+    const first = await aFacility(services, 'Synthetic colony No. 41');
+    const second = await aFacility(services, 'Synthetic colony No. 42');
+    const hiddenPerson = await services.persons.create(aPerson({ visibility: 'internal' }));
+    for (const [index, detainedOn] of ['2022-05', '2021', '2022-05-03', '2020-01-02'].entries()) {
+      const person = index === 3 ? hiddenPerson : await services.persons.create(aPerson());
+      await services.episodes.create(
+        anEpisode(person.id, {
+          detainedOn,
+          visibility: index === 2 ? 'internal' : 'public',
+          facilityStays:
+            index === 0
+              ? [
+                  { facilityId: first.id, from: '2022-06', to: '2022-08' },
+                  { facilityId: second.id, from: '2022-09', to: '2023-01' },
+                  { facilityId: first.id, from: '2023-02' },
+                ]
+              : [{ facilityId: index === 1 ? second.id : first.id, from: '2023' }],
+        }),
+      );
+    }
+    const viewers = [services, buildServices(database().db, fixedClock, { viewer: PUBLIC_VIEWER })];
+    for (const viewer of viewers) {
+      const byFacility = await viewer.episodes.idsByFacility();
+      for (const facility of [first, second]) {
+        const found = await viewer.episodes.find(filter({ facilityId: facility.id, limit: 500 }));
+        expect(byFacility.get(facility.id) ?? []).toEqual(found.items.map((episode) => episode.id));
+        expect(await viewer.episodes.getMany(byFacility.get(facility.id) ?? [])).toEqual(found.items);
+      }
+    }
+    expect((await viewers[1]?.episodes.idsByFacility())?.get(first.id)).toHaveLength(1);
+    expect((await services.episodes.idsByFacility()).get(first.id)).toHaveLength(3);
   });
 
   it('records a re-arrest as a second episode and lists episodes oldest first', async () => {

@@ -141,7 +141,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     const exportsOnce = { ...services.exports, downloads: () => (built ??= services.exports.downloads()) };
     // Pages read through remembered answers (one snapshot); the three locales of an address come together.
     const pageServices: Services = {
-      ...rememberingReads(options.perAddress ? services : pagesFromOnePass(services)),
+      ...rememberingReads(options.perAddress ? services : pagesFromOnePass(services, options.batchSize)),
       exports: exportsOnce,
     };
     const today = services.stats.today();

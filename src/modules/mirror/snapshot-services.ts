@@ -1,4 +1,5 @@
 import type { Services } from '../../app.js';
+import type { EpisodeFilter, EpisodeRecord } from '../episode/episode.schema.js';
 import type { PersonFilter, PersonRecord } from '../person/person.schema.js';
 import type { Page } from '../shared/common.schema.js';
 
@@ -19,6 +20,14 @@ export function rememberingReads(services: Services): Services {
     answers.set(key, answer);
     return answer;
   };
+  const latest = new Map<string, { key: string; answer: unknown }>();
+  const rememberLatest = (method: string, key: string, read: () => unknown) => {
+    const kept = latest.get(method);
+    if (kept?.key === key) return kept.answer;
+    const answer = read();
+    latest.set(method, { key, answer });
+    return answer;
+  };
   const wrapped: Record<string, unknown> = {};
   for (const [name, service] of Object.entries(services)) {
     const methods: Record<string, unknown> = {};
@@ -26,9 +35,12 @@ export function rememberingReads(services: Services): Services {
       methods[method] =
         typeof value === 'function'
           ? (...args: unknown[]) =>
-              // A bulk read (a list of ids) comes once per chunk of pages: remembering it would hold the registry.
+              // A bulk read (a list of ids) comes once per chunk of pages: remembering them all would
+              // hold the registry, so only its latest answer is kept (the next locale of a facility page).
               args.some(Array.isArray)
-                ? (value as (...a: unknown[]) => unknown).apply(service, args)
+                ? rememberLatest(`${name}.${method}`, JSON.stringify(args), () =>
+                    (value as (...a: unknown[]) => unknown).apply(service, args),
+                  )
                 : remember(`${name}.${method}:${JSON.stringify(args)}`, () =>
                     (value as (...a: unknown[]) => unknown).apply(service, args),
                   )
@@ -41,28 +53,69 @@ export function rememberingReads(services: Services): Services {
 
 /** Filters whose ordered ids are kept: the list pages link a handful (status, sort). */
 const KEPT_ORDERS = 16;
+/** Persons read ahead for the next list pages of a filter: 40 pages of 25 in one bulk read. */
+const READ_AHEAD = 1_000;
 
 /**
  * persons.find as the list pages ask it, page after page: each filter's ids are read once, in
- * order, and every page is cut from them, with exactly find's items and total. OFFSET per page
- * would make the 4,000 pages of a 100,000-person list quadratic.
+ * order, and every page is cut from them, with exactly find's items and total; the records of the
+ * next pages are read together (at 100,000 persons 1.7 ms per 50 persons in reads of 1,000, 2.9 ms
+ * in reads of 50). OFFSET per page would make the 4,000 pages of a 100,000-person list quadratic.
  */
-export function pagesFromOnePass(services: Services): Services {
+export function pagesFromOnePass(services: Services, readAhead = READ_AHEAD): Services {
   const orders = new Map<string, Promise<string[]>>();
+  const ahead = new Map<
+    string,
+    { start: number; end: number; records: Promise<Map<string, PersonRecord>> }
+  >();
   const persons = services.persons;
   async function find(filter: PersonFilter): Promise<Page<PersonRecord>> {
     const { limit, offset, ...rest } = filter;
     const key = JSON.stringify(rest);
     let ordered = orders.get(key);
     if (!ordered) {
-      if (orders.size >= KEPT_ORDERS) orders.delete(orders.keys().next().value ?? '');
+      if (orders.size >= KEPT_ORDERS) {
+        const oldest = orders.keys().next().value ?? '';
+        orders.delete(oldest);
+        ahead.delete(oldest);
+      }
       ordered = persons.ids(rest);
       orders.set(key, ordered);
     }
     const all = await ordered;
     const pageIds = all.slice(offset, offset + limit);
-    const records = await persons.getMany(pageIds);
+    let read = ahead.get(key);
+    if (!read || offset < read.start || offset + limit > read.end) {
+      const end = offset + Math.max(limit, readAhead);
+      read = { start: offset, end, records: persons.getMany(all.slice(offset, end)) };
+      ahead.set(key, read);
+    }
+    const records = await read.records;
     return { items: pageIds.flatMap((id) => records.get(id) ?? []), total: all.length, limit, offset };
   }
-  return { ...services, persons: { ...persons, find } };
+  return {
+    ...services,
+    persons: { ...persons, find },
+    episodes: facilityPagesFromOnePass(services),
+    // Every statistics page and dossier reads every episode: once for the whole export.
+    stats: { ...services.stats, ...services.stats.inSnapshot() },
+  };
+}
+
+/**
+ * episodes.find as the facility pages ask it (a facility, a page): every facility's ordered ids
+ * come from one read, each page's records from a bulk read, with exactly find's items and total.
+ * A count and a page query per facility each walk every episode (0.3–0.8 s at 100,000 persons).
+ */
+function facilityPagesFromOnePass(services: Services): Services['episodes'] {
+  const episodes = services.episodes;
+  let byFacility: Promise<Map<string, string[]>> | undefined;
+  async function find(filter: EpisodeFilter): Promise<Page<EpisodeRecord>> {
+    const { limit, offset, facilityId, ...rest } = filter;
+    if (!facilityId || Object.values(rest).some((value) => value !== undefined)) return episodes.find(filter);
+    const all = (await (byFacility ??= episodes.idsByFacility())).get(facilityId) ?? [];
+    const items = await episodes.getMany(all.slice(offset, offset + limit));
+    return { items, total: all.length, limit, offset };
+  }
+  return { ...episodes, find };
 }

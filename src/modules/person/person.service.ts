@@ -13,7 +13,8 @@ import { inTransaction } from '../shared/transaction.js';
 import { type Change, recordRevision } from '../history/history.service.js';
 import { isVisible } from '../shared/scope.repository.js';
 import { readScopeOf, redactFields, type Viewer } from '../user/access.js';
-import { insertRedirect, selectRedirect } from './name-key.repository.js';
+import { type NameForms, decodeNameForms } from '../../names/forms.js';
+import { insertRedirect, selectNameForms, selectRedirect } from './name-key.repository.js';
 import { possibleDuplicates, reindexPersonNames, searchNames } from './name-search.service.js';
 import { presentPerson } from './person.presenter.js';
 import {
@@ -328,6 +329,22 @@ export function createPersonService(deps: PersonServiceDeps) {
       for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
         const visible = await visibleAmong(ids.slice(start, start + PERSONS_PER_READ));
         for (const record of await load(deps.db, visible)) found.set(record.id, record);
+      }
+      return found;
+    },
+
+    /**
+     * The stored name forms (name_forms: each name with its key groups) of the persons of these
+     * ids the viewer may see; unreadable or older-rules forms are left out (the caller computes).
+     */
+    async nameForms(ids: readonly string[]): Promise<Map<string, NameForms>> {
+      const found = new Map<string, NameForms>();
+      for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
+        const visible = await visibleAmong(ids.slice(start, start + PERSONS_PER_READ));
+        for (const row of await selectNameForms(deps.db, visible)) {
+          const forms = decodeNameForms(row.forms);
+          if (forms) found.set(row.personId, forms);
+        }
       }
       return found;
     },

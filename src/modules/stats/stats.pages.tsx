@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../lib/partial-date.js';
 import { HBarChart } from '../../site/charts/hbar-chart.js';
 import { type Figure, FigureView, tableCsv } from '../../site/figure.js';
 import { countryName, formatNumber } from '../../site/format.js';
-import { fetchVisible } from '../../site/lookup.js';
+import { fetchVisibleAll } from '../../site/lookup.js';
 import { nameForReader } from '../../site/names.js';
 import {
   parseQuery,
@@ -248,9 +248,9 @@ const indexPage: PageDefinition = {
 async function dossierFigures(context: PageContext, country: string) {
   const { t, locale, services } = context;
   const dossier = await services.stats.dossier(country);
-  const named = await fetchVisible(
+  const named = await fetchVisibleAll(
     [...dossier.held.certain, ...dossier.held.possible, ...dossier.priority.map((entry) => entry.personId)],
-    (id) => services.persons.get(id),
+    (ids) => services.persons.getMany(ids),
   );
   const priority = dossier.priority.filter((entry) => named.has(entry.personId));
   const reasonCounts = RISK_KINDS.map((kind) => {

@@ -21,6 +21,7 @@ import {
   type Granularity,
   type Range,
 } from '../../stats/index.js';
+import type { ConditionFact, EpisodeFact, PersonFact, RecognitionFact } from '../../stats/facts.js';
 import type { Clock } from '../shared/clock.js';
 import { readScopeOf, type Viewer, visibleLevels } from '../user/access.js';
 import {
@@ -48,8 +49,59 @@ export interface Window {
   to?: string | undefined;
 }
 
+/** The reads of whole-registry facts (every episode, person, …) that several statistics share. */
+interface FactReads {
+  episodes(which?: 'all' | 'releasedInBatch'): Promise<EpisodeFact[]>;
+  persons(): Promise<PersonFact[]>;
+  conditions(): Promise<ConditionFact[]>;
+  recognitions(): Promise<RecognitionFact[]>;
+}
+
+function readFacts(deps: StatsServiceDeps): FactReads {
+  return {
+    episodes: (which) => selectEpisodeFacts(deps.db, which),
+    persons: () => selectPersonFacts(deps.db, readScopeOf(deps.viewer)),
+    conditions: () => selectConditionFacts(deps.db),
+    recognitions: () => selectRecognitionFacts(deps.db),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Each fact set read once and shared, frozen (a statistic that changed its input would throw, not
+ * skew the next one): right only within one snapshot, where a second read would be the same.
+ */
+function rememberFacts(reads: FactReads): FactReads {
+  const kept = new Map<string, Promise<unknown>>();
+  function once<T>(key: string, read: () => Promise<T[]>): Promise<T[]> {
+    let found = kept.get(key) as Promise<T[]> | undefined;
+    if (!found) {
+      found = read().then((facts) => deepFreeze(facts));
+      kept.set(key, found);
+    }
+    return found;
+  }
+  return {
+    episodes: (which = 'all') => once(`episodes:${which}`, () => reads.episodes(which)),
+    persons: () => once('persons', () => reads.persons()),
+    conditions: () => once('conditions', () => reads.conditions()),
+    recognitions: () => once('recognitions', () => reads.recognitions()),
+  };
+}
+
 /** Computes the registry's statistics: facts from the database, arithmetic from src/stats. */
 export function createStatsService(deps: StatsServiceDeps) {
+  return statisticsOver(deps, readFacts(deps));
+}
+
+function statisticsOver(deps: StatsServiceDeps, facts: FactReads) {
   const today = () => isoDayOf(deps.clock());
   const levels = visibleLevels(deps.viewer);
 
@@ -62,6 +114,12 @@ export function createStatsService(deps: StatsServiceDeps) {
 
   return {
     today,
+
+    /**
+     * These statistics over one snapshot (the static mirror's repeatable-read transaction): every
+     * whole-registry fact set is read once for all pages. Never for a server: it would miss writes.
+     */
+    inSnapshot: () => statisticsOver(deps, rememberFacts(facts)),
 
     async stockOn(date?: string) {
       const day = date ?? today();
@@ -138,7 +196,7 @@ export function createStatsService(deps: StatsServiceDeps) {
     async deals(window: Window, granularity: Granularity) {
       const { from, to } = windowOf(window);
       const [episodes, batches] = await Promise.all([
-        selectEpisodeFacts(deps.db, 'releasedInBatch'),
+        facts.episodes('releasedInBatch'),
         selectBatchFacts(deps.db, levels),
       ]);
       return {
@@ -150,26 +208,23 @@ export function createStatsService(deps: StatsServiceDeps) {
     async reconciliation() {
       const [observations, episodes, recognitions] = await Promise.all([
         selectCountObservationFacts(deps.db, levels),
-        selectEpisodeFacts(deps.db),
-        selectRecognitionFacts(deps.db),
+        facts.episodes(),
+        facts.recognitions(),
       ]);
       return { rows: reconcile(observations, episodes, recognitions) };
     },
 
     async scorecard(window: Window) {
       const { from, to } = windowOf(window);
-      const [episodes, batches] = await Promise.all([
-        selectEpisodeFacts(deps.db),
-        selectBatchFacts(deps.db, levels),
-      ]);
+      const [episodes, batches] = await Promise.all([facts.episodes(), selectBatchFacts(deps.db, levels)]);
       return conditionalityScorecard({ episodes, batches }, from, to);
     },
 
     async dossier(country: string, date?: string) {
       const [persons, episodes, conditions] = await Promise.all([
-        selectPersonFacts(deps.db, readScopeOf(deps.viewer)),
-        selectEpisodeFacts(deps.db),
-        selectConditionFacts(deps.db),
+        facts.persons(),
+        facts.episodes(),
+        facts.conditions(),
       ]);
       return countryDossier({ persons, episodes, conditions }, country, date ?? today());
     },
@@ -179,12 +234,12 @@ export function createStatsService(deps: StatsServiceDeps) {
         from: window.from ?? addDays(window.to ?? today(), -365),
         to: window.to,
       });
-      return projectStock(await selectEpisodeFacts(deps.db), from, to);
+      return projectStock(await facts.episodes(), from, to);
     },
 
     /** Time in custody: summary, distribution, by article and year of arrest, still held, re-arrests. */
     async durations() {
-      return custodyReport(await selectEpisodeFacts(deps.db), today());
+      return custodyReport(await facts.episodes(), today());
     },
   };
 }

@@ -6,6 +6,7 @@ import { describeEachDialect } from '../../../test/database.js';
 import { createBatchSchema } from '../batch/batch.schema.js';
 import { createCountObservationSchema } from '../count-observation/count-observation.schema.js';
 import { seedDemo } from '../demo/demo.seed.js';
+import { PUBLIC_VIEWER } from '../user/access.js';
 import { STATS_SERIES } from './stats.series.js';
 import { parse } from 'csv-parse/sync';
 
@@ -264,6 +265,29 @@ describeEachDialect('statistics over the demo registry', (database) => {
     expect(report.byArticle.every((group) => group.histogram.length === 8)).toBe(true);
     expect(report.byArrestYear.map((group) => group.key)).toContain('2020');
     expect(report.stillHeld.map((row) => row.months)).toEqual([3, 6, 12, 24, 36, 60]);
+  });
+
+  it('gives the same statistics over one snapshot, where every fact set is read once and frozen', async () => {
+    const direct = buildServices(database().db, datasetClock, { viewer: PUBLIC_VIEWER }).stats;
+    const snapshot = direct.inSnapshot();
+    const window = { from: '2020-01-01', to: '2025-12-31' };
+    const all = (stats: typeof direct) =>
+      Promise.all([
+        stats.dossier('LT'),
+        stats.dossier('PL'),
+        stats.durations(),
+        stats.projection({}),
+        stats.projection(window),
+        stats.scorecard(window),
+        stats.reconciliation(),
+        stats.deals(window, 'year'),
+        stats.revolvingDoor(window, 'month'),
+      ]);
+    const expected = await all(direct);
+    // Twice: the second pass reads only what the first remembered.
+    expect(await all(snapshot)).toEqual(expected);
+    expect(await all(snapshot)).toEqual(expected);
+    expect(JSON.stringify(expected[0])).toContain('"held"');
   });
 
   it('refuses a window that ends before it starts, and a malformed day', async () => {
