@@ -41,6 +41,7 @@ export const editBe: EditMessages = {
     legal_article: 'Артыкулы кодэксаў',
     count_observation: 'Апублікаваныя лічбы',
     proposal: 'Прынятыя прапановы з артыкулаў',
+    import: 'Імпартаваныя табліцы',
   },
   list: {
     add: 'Дадаць',

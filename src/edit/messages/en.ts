@@ -43,6 +43,7 @@ export const editEn = {
     legal_article: 'Legal articles',
     count_observation: 'Count observations',
     proposal: 'Accepted proposals (from articles)',
+    import: 'Imported spreadsheets',
   },
   list: {
     add: 'Add new',

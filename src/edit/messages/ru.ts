@@ -41,6 +41,7 @@ export const editRu: EditMessages = {
     legal_article: 'Статьи кодексов',
     count_observation: 'Опубликованные цифры',
     proposal: 'Принятые предложения из статей',
+    import: 'Импортированные таблицы',
   },
   list: {
     add: 'Добавить',

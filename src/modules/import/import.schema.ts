@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENCODINGS } from '../../ingest/import/encoding.js';
 import { IMPORT_FIELDS } from '../../ingest/import/mapping.js';
+import { exportDocumentSchema } from '../export/export.schema.js';
 import { visibilitySchema } from '../shared/common.schema.js';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
@@ -110,4 +111,60 @@ export const importQuerySchema = z.object({
   saveMapping: mappingNameSchema.optional(),
   visibility: visibilitySchema.optional(),
   articleCode: z.string().optional(),
+  note: z.string().trim().max(2000).optional().describe('Why (for a draft submitted for review)'),
 });
+
+const nameReadingSchema = z.object({
+  text: z.string().min(1),
+  script: z.enum(['Cyrl', 'Latn']),
+  language: z.string().min(2),
+});
+
+/** One spreadsheet row as read and mapped: the facts it states and the cells they came from. */
+export const importDraftRowSchema = z.object({
+  line: z.number().int().positive(),
+  cells: z.array(z.object({ column: z.string(), field: z.enum(IMPORT_FIELDS), value: z.string() }).strict()),
+  person: z.object({
+    names: z.array(nameReadingSchema).min(1),
+    birthDate: z.string().nullable(),
+    gender: z.enum(['female', 'male', 'other']).nullable(),
+    region: z.string().nullable(),
+    occupations: z.array(z.string()),
+    biography: z.string().nullable(),
+  }),
+  episode: z
+    .object({
+      detainedOn: z.string(),
+      articles: z.array(z.object({ number: z.string(), part: z.string().nullable() })),
+      sentenceMonths: z.number().int().nonnegative().nullable(),
+      facility: z.string().nullable(),
+      release: z.object({ releasedOn: z.string(), mode: z.string() }).nullable(),
+    })
+    .nullable(),
+  sourceUrls: z.array(z.string()),
+});
+export type ImportDraftRow = z.infer<typeof importDraftRowSchema>;
+
+/**
+ * An import kept as a draft for review (docs/decisions/0024): what the file said once read and
+ * mapped — never the file's bytes — and how to import it. Only cells of mapped columns are kept:
+ * a column someone chose to ignore is not the registry's to hold.
+ */
+export const importDraftSchema = z
+  .object({
+    fileName: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    format: z.enum(IMPORT_FORMATS),
+    encoding: z.string().nullable(),
+    delimiter: z.string().nullable(),
+    mappingName: mappingNameSchema.nullable(),
+    columns: columnMappingSchema.nullable(),
+    saveMapping: mappingNameSchema.nullable(),
+    visibility: visibilitySchema.describe('The visibility of the records it creates'),
+    articleCode: z.string().regex(/^[A-Z]{2}-[A-Z]{2,10}$/),
+    rows: z.array(importDraftRowSchema).describe('A spreadsheet’s rows (empty for an export file)'),
+    document: exportDocumentSchema.nullable().describe('An export file’s records (null for a spreadsheet)'),
+    submitted: importCountsSchema.describe('What the dry run reported when the draft was submitted'),
+  })
+  .strict();
+export type ImportDraft = z.infer<typeof importDraftSchema>;
