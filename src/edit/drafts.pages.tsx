@@ -3,6 +3,7 @@ import { DRAFT_STATUSES, type DraftStatus, rejectSchema } from '../modules/draft
 import { idSchema } from '../modules/shared/common.schema.js';
 import { mayPublish } from '../modules/user/access.js';
 import type { FormValues } from './form.js';
+import { ImportDraftReport } from './imports.page.js';
 import { zodIssues } from './form.js';
 import { editableKindOf } from './kinds.js';
 import { CsrfField, type EditContext, type EditPage, editLink, SavedNotice } from './shell.js';
@@ -183,10 +184,11 @@ export async function draftPage(context: EditContext, issues: readonly ErrorIssu
         )}
         {draft.stale && (
           <p class="warning" role="alert">
-            {t.review.stale}
+            {draft.kind === 'import' ? t.review.importStale : t.review.stale}
           </p>
         )}
-        {pending && (
+        {pending && draft.report && <ImportDraftReport context={context} report={draft.report} />}
+        {pending && !draft.report && (
           <DiffTable
             changes={draft.changes}
             labels={{

@@ -3,7 +3,7 @@ import { AppError, type ErrorIssue, isAppError } from '../lib/errors.js';
 import type { ImportOptionsInput, ImportReport, ImportRowReport } from '../modules/import/import.schema.js';
 import { IMPORT_OUTCOMES } from '../modules/import/import.schema.js';
 import { VISIBILITIES } from '../modules/shared/common.schema.js';
-import { mayPublish } from '../modules/user/access.js';
+import { mayPublish, mayWrite } from '../modules/user/access.js';
 import { optionLabel } from './form-view.js';
 import type { FormValues } from './form.js';
 import { CsrfField, type EditContext, type EditPage, editLink } from './shell.js';
@@ -20,10 +20,12 @@ interface UploadState {
   message?: string;
 }
 
-/** Imports write without review (docs/decisions/0006): only those who may publish see these pages. */
+/**
+ * Editors import; one who may not publish submits the import for review as a draft
+ * (docs/decisions/0024), so the confirmed run is only for those who may publish.
+ */
 export function requireImporter(context: EditContext): void {
-  if (!mayPublish(context.viewer))
-    throw new AppError('forbidden', 'imports are made by reviewers: your changes are published by one');
+  if (!mayWrite(context.viewer)) throw new AppError('forbidden', 'imports are made by editors');
 }
 
 const ownerOf = (context: EditContext) => context.viewer.user?.id ?? '';
@@ -83,6 +85,7 @@ export async function importsPage(context: EditContext, state: UploadState = {})
       <>
         <h1>{t.imports.title}</h1>
         <p>{t.imports.intro}</p>
+        {!mayPublish(context.viewer) && <p>{t.imports.forReview}</p>}
         <Issues issues={state.issues ?? []} message={state.message} />
         <form method="post" action={editLink('/imports')} enctype="multipart/form-data" class="record-form">
           <CsrfField csrf={context.csrf} />
@@ -192,6 +195,78 @@ function OutcomeCounts({ context, report }: { context: EditContext; report: Impo
   );
 }
 
+function ProblemsAndWarnings({ context, report }: { context: EditContext; report: ImportReport }) {
+  const { t } = context;
+  return (
+    <>
+      {report.problems.length > 0 && (
+        <div class="error-summary" role="alert">
+          <h2>{t.imports.problems}</h2>
+          <ul>
+            {report.problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.warnings.length > 0 && (
+        <>
+          <h2>{t.imports.warnings}</h2>
+          <ul class="warnings">
+            {report.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Every row with a problem, and the first clean ones, in the file's order. */
+function RowsTable({ context, report }: { context: EditContext; report: ImportReport }) {
+  const { t } = context;
+  const attention = report.rows.filter(needsAttention);
+  const clean = report.rows.filter((row) => !needsAttention(row));
+  const shownRows = [...attention, ...clean.slice(0, CLEAN_ROWS_SHOWN)].sort((a, b) => a.line - b.line);
+  const hidden = report.rows.length - shownRows.length;
+  return (
+    <>
+      <table class="import-rows">
+        <caption>{t.imports.rows}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.imports.line}</th>
+            <th scope="col">{t.imports.outcome}</th>
+            <th scope="col">{t.imports.record}</th>
+            <th scope="col">{t.imports.cells}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shownRows.map((row) => (
+            <RowReport key={`${row.entity}-${row.line}`} context={context} row={row} />
+          ))}
+        </tbody>
+      </table>
+      {hidden > 0 && <p>{t.imports.moreRows(String(hidden))}</p>}
+    </>
+  );
+}
+
+/** An import draft under review: what it would do to the registry as it is now. */
+export function ImportDraftReport({ context, report }: { context: EditContext; report: ImportReport }) {
+  const { t } = context;
+  return (
+    <section class="import-draft">
+      <h2>{t.imports.report}</h2>
+      <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
+      <OutcomeCounts context={context} report={report} />
+      <ProblemsAndWarnings context={context} report={report} />
+      <RowsTable context={context} report={report} />
+    </section>
+  );
+}
+
 interface ReportState {
   token: string;
   report: ImportReport;
@@ -205,10 +280,7 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
   const { report, token } = state;
   const headers = headersOf(report);
   const blocked = report.problems.length > 0 || report.counts.reject > 0;
-  const attention = report.rows.filter(needsAttention);
-  const clean = report.rows.filter((row) => !needsAttention(row));
-  const shownRows = [...attention, ...clean.slice(0, CLEAN_ROWS_SHOWN)].sort((a, b) => a.line - b.line);
-  const hidden = report.rows.length - shownRows.length;
+  const publisher = mayPublish(context.viewer);
   return {
     title: t.imports.report,
     status: state.message ? 400 : 200,
@@ -218,26 +290,7 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
         <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
         <Issues issues={[]} message={state.message} />
         <OutcomeCounts context={context} report={report} />
-        {report.problems.length > 0 && (
-          <div class="error-summary" role="alert">
-            <h2>{t.imports.problems}</h2>
-            <ul>
-              {report.problems.map((problem, index) => (
-                <li key={index}>{problem}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {report.warnings.length > 0 && (
-          <>
-            <h2>{t.imports.warnings}</h2>
-            <ul class="warnings">
-              {report.warnings.map((warning, index) => (
-                <li key={index}>{warning}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ProblemsAndWarnings context={context} report={report} />
         {blocked && (
           <p class="warning" role="status">
             {t.imports.fixFirst}
@@ -282,30 +335,27 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
             <button type="submit" name="action" value="check" class={blocked ? undefined : 'secondary'}>
               {t.imports.checkAgain}
             </button>
-            {!blocked && (
+            {!blocked && publisher && (
               <button type="submit" name="action" value="confirm">
                 {t.imports.confirm}
               </button>
             )}
           </p>
+          {!blocked && !publisher && (
+            <>
+              <div class="field">
+                <label for="import-note">{t.imports.submitNote}</label>
+                <textarea id="import-note" name="note" rows={2} />
+              </div>
+              <p class="actions">
+                <button type="submit" name="action" value="submit">
+                  {t.imports.submit}
+                </button>
+              </p>
+            </>
+          )}
         </form>
-        <table class="import-rows">
-          <caption>{t.imports.rows}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.imports.line}</th>
-              <th scope="col">{t.imports.outcome}</th>
-              <th scope="col">{t.imports.record}</th>
-              <th scope="col">{t.imports.cells}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shownRows.map((row) => (
-              <RowReport key={`${row.entity}-${row.line}`} context={context} row={row} />
-            ))}
-          </tbody>
-        </table>
-        {hidden > 0 && <p>{t.imports.moreRows(String(hidden))}</p>}
+        <RowsTable context={context} report={report} />
       </>
     ),
   };
@@ -405,6 +455,9 @@ export async function submitUploadAction(
     visibility: values.visibility,
   } as ImportOptionsInput;
   const imports = context.services.imports;
+  if (values.action === 'submit') return submitForReview(context, stash, token, values, options);
+  if (values.action === 'confirm' && !mayPublish(context.viewer))
+    throw new AppError('forbidden', 'your imports are published by a reviewer: submit this one for review');
   if (values.action !== 'confirm')
     return {
       page: importReportPage(context, { token, values, report: await imports.dryRun(upload, options) }),
@@ -413,6 +466,33 @@ export async function submitUploadAction(
     const report = await imports.run(upload, options);
     stash.drop(token);
     return { page: importDonePage(context, report) };
+  } catch (error) {
+    if (!refusable(error)) throw error;
+    const report = await imports.dryRun(upload, options);
+    return { page: importReportPage(context, { token, values, report, message: error.message }) };
+  }
+}
+
+/** An editor who may not publish: the checked file becomes a draft for a reviewer, and is dropped. */
+async function submitForReview(
+  context: EditContext,
+  stash: UploadStash,
+  token: string,
+  values: FormValues,
+  options: ImportOptionsInput,
+): Promise<Outcome> {
+  const upload = stash.get(ownerOf(context), token);
+  const { imports, drafts } = context.services;
+  try {
+    const { draft } = await imports.prepareDraft(upload, options);
+    const submitted = await drafts.submit({
+      kind: 'import',
+      action: 'create',
+      payload: draft,
+      note: optional(values.note) ?? null,
+    });
+    stash.drop(token);
+    return { redirect: editLink(`/drafts/${submitted.draft.id}`, { saved: 'draft' }) };
   } catch (error) {
     if (!refusable(error)) throw error;
     const report = await imports.dryRun(upload, options);

@@ -148,18 +148,72 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     expect(await tableCounts(database().db)).toEqual(before);
   });
 
-  it('is for reviewers: the public is sent to sign in, an editor without publishing rights is refused', async () => {
+  it('is for editors: the public is sent to sign in; an editor without publishing rights gets the form', async () => {
     const anonymous = await app.inject({ url: '/edit/imports' });
     expect(anonymous.statusCode).toBe(303);
-    expect((await app.inject({ url: '/edit/imports', headers: { cookie: editor.cookie } })).statusCode).toBe(
-      403,
-    );
-    const refused = await upload(editor, 'list.csv', GOOD);
-    expect(refused.statusCode).toBe(403);
+    const forEditor = await app.inject({ url: '/edit/imports', headers: { cookie: editor.cookie } });
+    expect(forEditor.statusCode).toBe(200);
+    expect(forEditor.body).toContain('nothing is written until a reviewer publishes it');
+    expect(forEditor.body).toContain('href="/edit/imports"');
     const form = await app.inject({ url: '/edit/imports', headers: { cookie: reviewer.cookie } });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('enctype="multipart/form-data"');
     expect(form.body).toContain('href="/edit/imports"');
+    expect(form.body).not.toContain('nothing is written until a reviewer publishes it');
+  });
+
+  it('lets an editor without publishing rights submit the checked file for review, never import it', async () => {
+    const before = await tableCounts(database().db);
+    const text = 'Name,Birth date,Detained\nSynthetic Reviewava,1977,2020-11\n';
+    const report = await upload(editor, 'review.csv', text, { visibility: 'public' });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(countOf(report.body, 'create')).toBe(1);
+    expect(report.body).not.toContain('value="confirm"');
+    expect(report.body).toContain('value="submit"');
+    const token = tokenOf(report.body);
+    // The confirmed run is not theirs to make, whatever the form says.
+    const forced = await act(editor, token, { action: 'confirm', visibility: 'public' });
+    expect(forced.statusCode).toBe(403);
+    const submitted = await act(editor, token, {
+      action: 'submit',
+      visibility: 'public',
+      note: 'the partner list of November',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(303);
+    const location = String(submitted.headers.location);
+    expect(location).toMatch(/^\/edit\/drafts\/[0-9a-f-]{36}\?saved=draft$/);
+    const { drafts: draftsBefore, ...registryBefore } = before;
+    const { drafts: draftsAfter, ...registryAfter } = await tableCounts(database().db);
+    expect(registryAfter).toEqual(registryBefore);
+    expect(draftsAfter).toBe((draftsBefore ?? 0) + 1);
+    // The file is not held once it is a draft.
+    expect((await act(editor, token, { action: 'check', visibility: 'public' })).statusCode).toBe(404);
+
+    const own = await app.inject({ url: location, headers: { cookie: editor.cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Saved as a draft, awaiting review.');
+    expect(own.body).toContain('the partner list of November');
+    expect(countOf(own.body, 'create')).toBe(1);
+    expect(own.body).toContain('>Withdraw<');
+    expect(own.body).not.toContain('>Publish<');
+
+    // The reviewer reads the dry run of today's registry and publishes it.
+    const queue = await app.inject({ url: '/edit/drafts', headers: { cookie: reviewer.cookie } });
+    expect(queue.body).toContain('import 1 row of review.csv');
+    const seen = await app.inject({
+      url: location.split('?')[0] ?? '',
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(seen.body).toContain('>Publish<');
+    expect(seen.body).toContain('Synthetic Reviewava');
+    const published = await app.inject({
+      method: 'POST',
+      url: `${location.split('?')[0] ?? ''}/publish`,
+      headers: { ...FORM, cookie: reviewer.cookie },
+      payload: new URLSearchParams({ _csrf: reviewer.csrf, note: 'checked' }).toString(),
+    });
+    expect(published.statusCode, published.body).toBe(303);
+    expect(await publicPersons()).toContain('Synthetic Reviewava');
   });
 
   it('reports a bad row per cell and writes nothing; the real run of that file is refused', async () => {

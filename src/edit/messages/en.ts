@@ -201,6 +201,8 @@ export const editEn = {
     reject: 'Reject',
     withdraw: 'Withdraw',
     stale: 'The record has changed since this draft was made: publishing it will be refused (409).',
+    importStale:
+      'The registry has changed since this import was submitted: it would now do otherwise than its author saw (below). Publishing is refused if a row is now rejected (422).',
     published: 'Published.',
     rejected: 'Rejected.',
     withdrawn: 'Withdrawn.',
@@ -260,6 +262,10 @@ export const editEn = {
     check: 'Check (dry run)',
     checkAgain: 'Check again',
     confirm: 'Import',
+    forReview:
+      'Your imports are published by a reviewer: after the check you submit the file for review, and nothing is written until a reviewer publishes it.',
+    submit: 'Submit for review',
+    submitNote: 'Note to the reviewer (where the list comes from, what to check)',
     report: 'What the import would do',
     done: 'Imported. Every row is written and recorded in the history.',
     fileFacts: (name: string, sha256: string) => `${name} · SHA-256 ${sha256}`,
