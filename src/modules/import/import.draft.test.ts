@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../app.js';
@@ -245,5 +246,20 @@ describeEachDialect('an import as a draft for review', (database) => {
     expect(queue.body).not.toContain('Secretimava');
     expect((await decide(reviewer, draft.id, 'publish')).statusCode).toBe(404);
     expect((await detail(admin, draft.id)).report?.counts.create).toBe(1);
+  });
+
+  it('takes an export file as a draft too: its records, published as they are', async () => {
+    const text = readFileSync(
+      new URL('../../../test/fixtures/exports/unfree-export-v1.json', import.meta.url),
+      'utf8',
+    );
+    const { draft, preview } = draftOf(await submit(editor, 'export.json', text));
+    expect(draft.summary).toMatch(/^import an export file of export\.json/);
+    expect(draft.visibility).toBe('public');
+    expect(preview.counts.create).toBeGreaterThan(0);
+    expect(await personsNamed('Synthia Fixturava')).toEqual([]);
+    const published = await decide(reviewer, draft.id, 'publish');
+    expect(published.statusCode, published.body).toBe(200);
+    expect((await personsNamed('Synthia Fixturava')).map((person) => person.visibility)).toEqual(['public']);
   });
 });
