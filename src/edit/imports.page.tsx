@@ -1,4 +1,5 @@
 import { IMPORT_FIELDS } from '../ingest/import/mapping.js';
+import { type ImportMessage, sayIn } from '../ingest/import/messages.js';
 import { AppError, type ErrorIssue, isAppError } from '../lib/errors.js';
 import type { ImportOptionsInput, ImportReport, ImportRowReport } from '../modules/import/import.schema.js';
 import { IMPORT_OUTCOMES } from '../modules/import/import.schema.js';
@@ -131,12 +132,17 @@ function headersOf(report: ImportReport): string[] {
 const needsAttention = (row: ImportRowReport) =>
   row.outcome === 'reject' || row.messages.length > 0 || row.cells.some((cell) => cell.problem);
 
+/** A report's message in the editor's language (its English text when it has no code). */
+const said = (context: EditContext, detail: ImportMessage | undefined, text: string) =>
+  detail ? sayIn(context.t.importMessages, detail) : text;
+
 function RowReport({ context, row }: { context: EditContext; row: ImportRowReport }) {
   const { t } = context;
   const problems = row.cells.filter((cell) => cell.problem);
   // A cell's problem is also among the row's messages; it is shown once, beside its cell.
-  const cellMessages = new Set(problems.map((cell) => `${cell.column}: ${cell.problem ?? ''}`));
-  const messages = row.messages.filter((message) => !cellMessages.has(message));
+  const messages = row.details
+    .filter((detail) => detail.column === undefined)
+    .map((detail) => sayIn(t.importMessages, detail));
   return (
     <tr class={row.outcome === 'reject' ? 'rejected' : undefined}>
       <th scope="row">{row.line}</th>
@@ -167,7 +173,9 @@ function RowReport({ context, row }: { context: EditContext; row: ImportRowRepor
                 {cell.field
                   ? ` → ${t.imports.fields[cell.field as keyof typeof t.imports.fields]}`
                   : ''}: <q>{cell.value}</q>
-                {cell.problem && <strong class="field-error"> {cell.problem}</strong>}
+                {cell.problem && (
+                  <strong class="field-error"> {said(context, cell.issue, cell.problem)}</strong>
+                )}
               </li>
             ),
           )}
@@ -204,7 +212,7 @@ function ProblemsAndWarnings({ context, report }: { context: EditContext; report
           <h2>{t.imports.problems}</h2>
           <ul>
             {report.problems.map((problem, index) => (
-              <li key={index}>{problem}</li>
+              <li key={index}>{said(context, report.problemDetails[index], problem)}</li>
             ))}
           </ul>
         </div>
@@ -214,7 +222,7 @@ function ProblemsAndWarnings({ context, report }: { context: EditContext; report
           <h2>{t.imports.warnings}</h2>
           <ul class="warnings">
             {report.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
+              <li key={index}>{said(context, report.warningDetails[index], warning)}</li>
             ))}
           </ul>
         </>

@@ -232,6 +232,36 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     expect(await tableCounts(database().db)).toEqual(before);
   });
 
+  it('says the report’s problems and warnings in the editor’s language', async () => {
+    const text = 'Name,Detained,Extra\nSynthetic Movava,31.02.2021,x\n';
+    const inBelarusian = await app.inject({
+      method: 'POST',
+      url: '/edit/imports',
+      headers: {
+        cookie: `${reviewer.cookie}; unfree_edit_lang=be`,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      payload: multipart('lang.csv', text, { _csrf: reviewer.csrf }),
+    });
+    expect(inBelarusian.statusCode, inBelarusian.body).toBe(200);
+    expect(inBelarusian.body).toContain('<html lang="be">');
+    expect(inBelarusian.body).toContain('«31.02.2021» — немагчымая дата: дзён у гэтым месяцы — 28');
+    expect(inBelarusian.body).toContain('слупкоў няма ў адпаведнасці: &quot;Extra&quot;');
+    expect(inBelarusian.body).not.toContain('is not a real date');
+    const inRussian = await app.inject({
+      method: 'POST',
+      url: '/edit/imports',
+      headers: {
+        cookie: reviewer.cookie,
+        'accept-language': 'ru',
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      payload: multipart('lang.csv', text, { _csrf: reviewer.csrf }),
+    });
+    expect(inRussian.body).toContain('«31.02.2021» — невозможная дата: дней в этом месяце — 28');
+    expect(inRussian.body).not.toContain('columns not in the mapping');
+  });
+
   it('dry run, then the confirmed run in one transaction, recorded with the file’s SHA-256', async () => {
     const report = await upload(reviewer, 'good.csv', GOOD, { visibility: 'public' });
     expect(countOf(report.body, 'create')).toBe(2);

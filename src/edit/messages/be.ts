@@ -1,5 +1,7 @@
 import type { EditMessages } from './en.js';
 
+const DATE_HELP = 'напішыце ДД.ММ.ГГГГ, ГГГГ-ММ-ДД, ГГГГ-ММ, ММ.ГГГГ або ГГГГ';
+
 export const editBe: EditMessages = {
   title: 'Рэдактары',
   skipToContent: 'Перайсці да зместу',
@@ -470,5 +472,56 @@ export const editBe: EditMessages = {
       sourceId: 'Крыніца',
       visibility: 'Бачнасць',
     },
+  },
+
+  /** The import report's messages by code (src/ingest/import/messages.ts). */
+  importMessages: {
+    text: (p) => p.text,
+    dateNotReal: (p) => `«${p.value}» — немагчымая дата: дзён у гэтым месяцы — ${p.days}`,
+    dateInvalid: (p) => `«${p.value}» — немагчымая дата (${DATE_HELP})`,
+    dateAmbiguous: (p) => `«${p.value}» — незразумела, дзе дзень, а дзе месяц: ${DATE_HELP}`,
+    dateVague: (p) =>
+      `«${p.value}» — занадта прыблізна: пару года нельга захаваць, не выдумаўшы месяц; напішыце год (напр. 2021) або месяц, калі ён вядомы`,
+    dateUnreadable: (p) => `«${p.value}» — не дата: ${DATE_HELP}`,
+    notWholeNumber: (p) => `«${p.value}» — не цэлы лік`,
+    termLife: (p) => `«${p.value}» — пажыццёвы тэрмін, у ім няма месяцаў: запішыце гэта ў нататку да прысуду`,
+    termIsDate: (p) =>
+      `«${p.value}» — дата, а не тэрмін: не звязвайце дату заканчэння ні з якім полем або напішыце тэрмін («3 гады»)`,
+    termUnreadable: (p) =>
+      `«${p.value}» — не тэрмін: напішыце, напр., «3 гады», «2 г. 6 мес.» або «18 месяцаў»`,
+    termNoUnit: (p) => `«${p.value}» — без адзінкі: напішыце «3 гады» або «36 месяцаў»`,
+    termUnit: (p) => `«${p.value}»: «${p.unit}» — не гады і не месяцы`,
+    termNotWholeMonths: (p) => `«${p.value}» — не цэлы лік месяцаў`,
+    articleUnreadable: (p) => `«${p.value}» — не нумар артыкула: напішыце, напр., «342 ч.2» або «361-1»`,
+    genderUnreadable: (p) => `«${p.value}» — не пол: напішыце м, ж або іншы`,
+    releaseModeUnreadable: (p) =>
+      `«${p.value}» — не спосаб вызвалення: напішыце адбыў тэрмін, памілаванне, перамовы, дэпартацыя, амністыя, апраўданне, справа закрыта, памёр або іншае`,
+    nameScript: (p) =>
+      `«${p.value}» напісана не толькі кірыліцай або лацінкай; рэестр захоўвае імёны гэтымі пісьмёнамі (дадайце слупок з лацінскай транскрыпцыяй)`,
+    urlInvalid: (p) => `«${p.value}» — не адрас http(s)`,
+    raggedRow: (p) => `ячэек у радку — ${p.cells}, а слупкоў у загалоўку — ${p.columns}`,
+    noName: () => 'няма імя: асобе патрэбна хаця б адно імя',
+    detentionMissing: (p) => `${p.fields} апісваюць затрыманне: радку патрэбна дата затрымання (detainedOn)`,
+    releaseModeMissing: () =>
+      'даце вызвалення патрэбны спосаб вызвалення (releaseMode): як чалавек выйшаў на волю?',
+    releaseDateMissing: () => 'спосабу вызвалення патрэбна дата вызвалення (releasedOn)',
+    sentenceDisagrees: () => 'sentence і sentenceMonths не супадаюць',
+    mergedInto: (p) => `аб’яднана з ${p.name} (${p.id}): ${p.reason}, тая ж дата нараджэння`,
+    possibleDuplicate: (p) =>
+      `магчымы дубль ${p.name} (${p.id}, адзнака ${p.score}): ${p.reason}; усё роўна створана, праверце і аб’яднайце, калі гэта той жа чалавек`,
+    facilityMissing: (p) => `установы «${p.name}» няма ў рэестры: спачатку дадайце яе, потым імпартуйце зноў`,
+    matchesSeveral: (p) =>
+      `супадае з ${p.count} асобамі ў рэестры па імені і даце нараджэння (${p.ids}): спачатку аб’яднайце іх`,
+    sameAsLine: (p) => `тое ж, што радок ${p.line}: прапушчана`,
+    samePersonDiffers: (p) =>
+      `радок ${p.line} апісвае тую ж асобу (тыя ж імёны і дата нараджэння) інакш: зрабіце з іх адзін радок`,
+    unmappedColumns: (p) =>
+      `слупкоў няма ў адпаведнасці: ${p.columns}; звяжыце кожны з полем або пазначце, што яго трэба ігнараваць`,
+    absentColumn: (p) => `слупка «${p.column}» з адпаведнасці няма ў гэтым файле`,
+    importedBefore: (p) =>
+      `гэты файл ужо імпартаваўся ${p.at} (імпарт ${p.id}): радкі, што ўжо ёсць, застануцца без змен`,
+    readAsCp1251: () => 'прачытана як Windows-1251 (вызначана аўтаматычна)',
+    articleStored: (p) =>
+      `артыкул ${p.code} ${p.number} ужо ёсць як ${p.id}; абвінавачанні спасылаюцца на яго`,
   },
 };

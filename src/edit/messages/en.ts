@@ -1,3 +1,5 @@
+import { IMPORT_MESSAGE_TEXTS, type ImportMessageCatalog } from '../../ingest/import/messages.js';
+
 /**
  * The editors' interface text in English; be.ts and ru.ts have the same shape (checked by the type).
  * Field labels are keyed by kind, then by field ("names.text" is the text of a row of names).
@@ -469,6 +471,8 @@ export const editEn = {
       visibility: 'Visibility',
     },
   },
+  /** The import report's messages by code: their English is the CLI's and the API's. */
+  importMessages: IMPORT_MESSAGE_TEXTS as ImportMessageCatalog,
 };
 
 export type EditMessages = typeof editEn;

@@ -6,6 +6,7 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { aFacility, fixedClock } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
+import { englishOf } from '../../ingest/import/messages.js';
 import type { ImportReport } from './import.schema.js';
 
 /** A multipart/form-data body with one file field and optional text fields, as a browser sends it. */
@@ -171,6 +172,26 @@ describeEachDialect('an import as a draft for review', (database) => {
     expect(unmapped.statusCode).toBe(422);
     expect(unmapped.body).toContain('columns not in the mapping');
     expect(await tableCounts(database().db)).toEqual(before);
+  });
+
+  it('gives every message of the report as a code with parameters beside its English text', async () => {
+    const text =
+      'Name,Detained,Gender,Extra\nSynthetic Codava,31.02.2021,x,\nSynthetic Codava,31.02.2021,x,\n';
+    const response = await submit(reviewer, 'codes.csv', text, '?dryRun=true');
+    const report = response.json<ImportReport>();
+    expect(report.problemDetails).toEqual([{ code: 'unmappedColumns', params: { columns: '"Extra"' } }]);
+    expect(report.problemDetails.map(englishOf)).toEqual(report.problems);
+    expect(report.warningDetails.map(englishOf)).toEqual(report.warnings);
+    for (const row of report.rows) expect(row.details.map(englishOf)).toEqual(row.messages);
+    expect(report.rows[0]?.details).toContainEqual({
+      code: 'dateNotReal',
+      params: { value: '31.02.2021', days: 28 },
+      column: 'Detained',
+    });
+    expect(report.rows[0]?.cells.find((cell) => cell.column === 'Gender')?.issue).toEqual({
+      code: 'genderUnreadable',
+      params: { value: 'x' },
+    });
   });
 
   it('reports a draft made stale, and refuses it whole (422, still pending) once a row is rejected', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENCODINGS } from '../../ingest/import/encoding.js';
 import { IMPORT_FIELDS } from '../../ingest/import/mapping.js';
+import { IMPORT_MESSAGE_TEXTS, type ImportMessageCode } from '../../ingest/import/messages.js';
 import { exportDocumentSchema } from '../export/export.schema.js';
 import { visibilitySchema } from '../shared/common.schema.js';
 
@@ -48,18 +49,28 @@ export const importActionSchema = z.object({
 });
 export type ImportAction = z.infer<typeof importActionSchema>;
 
+export const importMessageSchema = z
+  .object({
+    code: z.enum(Object.keys(IMPORT_MESSAGE_TEXTS) as [ImportMessageCode, ...ImportMessageCode[]]),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    column: z.string().optional().describe('The column of the cell the message is about'),
+  })
+  .describe('A message as a stable code with its parameters (the text beside it is its English)');
+
 export const importRowReportSchema = z.object({
   line: z.number().int().describe('Line of the file (CSV), row of the sheet (XLSX) or record index (JSON)'),
   entity: z.string().describe('person for spreadsheet rows; the record kind for JSON'),
   outcome: z.enum(IMPORT_OUTCOMES),
   recordId: z.string().nullable(),
   messages: z.array(z.string()),
+  details: z.array(importMessageSchema).describe('The messages as codes, one for each of messages'),
   cells: z.array(
     z.object({
       column: z.string(),
       field: z.string().nullable(),
       value: z.string(),
       problem: z.string().optional(),
+      issue: importMessageSchema.optional(),
     }),
   ),
   actions: z.array(importActionSchema),
@@ -86,7 +97,9 @@ export const importReportSchema = z.object({
   mappingName: z.string().nullable(),
   columns: columnMappingSchema.nullable(),
   problems: z.array(z.string()).describe('What keeps the whole file from being imported'),
+  problemDetails: z.array(importMessageSchema).describe('The problems as codes, one for each'),
   warnings: z.array(z.string()),
+  warningDetails: z.array(importMessageSchema).describe('The warnings as codes, one for each'),
   counts: importCountsSchema,
   rows: z.array(importRowReportSchema),
 });

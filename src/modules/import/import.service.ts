@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { RecordServices as Services } from '../../app.js';
 import { decodeText } from '../../ingest/import/encoding.js';
 import { type ColumnMapping, guessMapping } from '../../ingest/import/mapping.js';
+import { addMessage, type ImportMessage, importMessage, plainMessage } from '../../ingest/import/messages.js';
 import { interpretTable, type RowDraft } from '../../ingest/import/rows.js';
 import { readCsv, readXlsx, type SheetTable } from '../../ingest/import/table.js';
 import { AppError, type ErrorIssue, isAppError, notFound } from '../../lib/errors.js';
@@ -120,6 +121,11 @@ interface ReadFile {
   unreadable: boolean;
 }
 
+const warn = (report: ImportReport, message: ImportMessage) =>
+  addMessage({ texts: report.warnings, details: report.warningDetails }, message);
+const refuse = (report: ImportReport, message: ImportMessage) =>
+  addMessage({ texts: report.problems, details: report.problemDetails }, message);
+
 export function createImportService(deps: ImportServiceDeps) {
   async function mappingNamed(name: string): Promise<ColumnMapping> {
     const row = await selectMapping(deps.db, name);
@@ -127,15 +133,35 @@ export function createImportService(deps: ImportServiceDeps) {
     return parseInput(columnMappingSchema, JSON.parse(row.mapping), 'saved mapping');
   }
 
-  function emptyReport(head: Omit<ImportReport, 'counts' | 'rows' | 'importId' | 'committed'>): ImportReport {
-    return { importId: null, committed: false, counts: countOutcomes([]), rows: [], ...head };
+  function emptyReport(
+    head: Omit<
+      ImportReport,
+      | 'counts'
+      | 'rows'
+      | 'importId'
+      | 'committed'
+      | 'problems'
+      | 'warnings'
+      | 'problemDetails'
+      | 'warningDetails'
+    >,
+  ): ImportReport {
+    return {
+      importId: null,
+      committed: false,
+      counts: countOutcomes([]),
+      rows: [],
+      problems: [],
+      problemDetails: [],
+      warnings: [],
+      warningDetails: [],
+      ...head,
+    };
   }
 
   async function warnIfImportedBefore(report: ImportReport): Promise<void> {
     for (const earlier of await selectImportsBySha256(deps.db, report.sha256)) {
-      report.warnings.push(
-        `this file was imported before, at ${earlier.createdAt} (import ${earlier.id}): rows already stored stay unchanged`,
-      );
+      warn(report, importMessage('importedBefore', { at: earlier.createdAt, id: earlier.id }));
     }
   }
 
@@ -151,8 +177,6 @@ export function createImportService(deps: ImportServiceDeps) {
       delimiter: null,
       mappingName: options.mapping ?? null,
       columns: null,
-      problems: [],
-      warnings: [],
     });
     await warnIfImportedBefore(report);
     const contents: ReadFile = { report, options, rows: [], document: null, unreadable: false };
@@ -171,8 +195,7 @@ export function createImportService(deps: ImportServiceDeps) {
         if (report.format === 'csv') {
           const decoded = decodeText(file.bytes, options.encoding);
           report.encoding = decoded.encoding;
-          if (decoded.detected && decoded.encoding === 'cp1251')
-            report.warnings.push('read as Windows-1251 (detected)');
+          if (decoded.detected && decoded.encoding === 'cp1251') warn(report, importMessage('readAsCp1251'));
           table = readCsv(decoded.text);
           report.delimiter = table.delimiter;
         } else {
@@ -184,17 +207,16 @@ export function createImportService(deps: ImportServiceDeps) {
         report.columns = columns;
         const interpretation = interpretTable(table, columns);
         if (interpretation.unmappedColumns.length > 0) {
-          report.problems.push(
-            `columns not in the mapping: ${interpretation.unmappedColumns.map((column) => `"${column}"`).join(', ')}; map each to a field, or to null to ignore it`,
-          );
+          const columns = interpretation.unmappedColumns.map((column) => `"${column}"`).join(', ');
+          refuse(report, importMessage('unmappedColumns', { columns }));
         }
         for (const column of interpretation.absentColumns)
-          report.warnings.push(`the mapping's column "${column}" is not in this file`);
+          warn(report, importMessage('absentColumn', { column }));
         contents.rows = interpretation.rows;
       }
     } catch (error) {
       if (!isAppError(error) || error.code === 'internal') throw error;
-      report.problems.push(error.message);
+      refuse(report, plainMessage(error.message));
       contents.unreadable = true;
     }
     return contents;
@@ -292,8 +314,6 @@ export function createImportService(deps: ImportServiceDeps) {
       delimiter: draft.delimiter,
       mappingName: draft.mappingName,
       columns: draft.columns,
-      problems: [],
-      warnings: [],
     });
     await warnIfImportedBefore(report);
     const rows = draft.rows.map((row): RowDraft => ({
