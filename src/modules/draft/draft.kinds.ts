@@ -64,7 +64,7 @@ export interface DraftTargets {
   citations: DraftableService;
   /** An import is one draft of many rows: run (or dry-run) from what its file said (0024). */
   imports: {
-    runDraft(draft: ImportDraft): Promise<ImportReport>;
+    runDraft(draft: ImportDraft, draftId?: string): Promise<ImportReport>;
     dryRunDraft(draft: ImportDraft): Promise<ImportReport>;
   };
   /** Accepting a proposal is its one change: it writes the fact through the owning services. */
@@ -91,6 +91,15 @@ export interface DraftKind {
    * A change of many records, reviewed by what it would do now rather than by a field diff: the
    * report, and whether it now differs from what the editor saw (imports).
    */
+  /**
+   * How a published draft is applied, when it must know the draft (an import's history names it);
+   * otherwise through the service's create / update / delete.
+   */
+  publish?(
+    services: DraftTargets,
+    payload: Record<string, unknown>,
+    draftId: string,
+  ): Promise<DraftableRecord>;
   recheck?(
     services: DraftTargets,
     payload: Record<string, unknown>,
@@ -116,13 +125,15 @@ const onlyCreated = () =>
   Promise.reject(new AppError('validation_failed', 'an import draft can only be created (action create)'));
 
 /** An import seen as a draftable record: creating it runs the import; its record is the report. */
+async function runImport(services: DraftTargets, draft: ImportDraft, draftId?: string) {
+  const report = await services.imports.runDraft(draft, draftId);
+  return { ...report, id: report.importId, version: 1, visibility: draft.visibility };
+}
+
 function importTarget(services: DraftTargets): DraftableService {
   return {
     get: onlyCreated,
-    create: async (draft: ImportDraft) => {
-      const report = await services.imports.runDraft(draft);
-      return { ...report, id: report.importId, version: 1, visibility: draft.visibility };
-    },
+    create: (draft: ImportDraft) => runImport(services, draft),
     update: onlyCreated,
     delete: onlyCreated,
   };
@@ -220,11 +231,13 @@ export const DRAFT_KINDS = {
     create: importDraftSchema,
     update: importDraftSchema,
     service: importTarget,
+    publish: (services, payload, draftId) => runImport(services, payload as ImportDraft, draftId),
     describe: (change) => {
       const draft = change.payload as Partial<ImportDraft>;
       const rows = draft.rows?.length ?? 0;
       const what = draft.document ? 'an export file' : `${rows} row${rows === 1 ? '' : 's'}`;
-      return `import ${what} of ${draft.fileName ?? ''} (sha256 ${draft.sha256 ?? ''})`;
+      // The full SHA-256 is in the payload and in the import's history; twelve digits tell files apart.
+      return `import ${what} of ${draft.fileName ?? ''} (sha256 ${(draft.sha256 ?? '').slice(0, 12)}…)`;
     },
     recheck: async (services, payload) => {
       const draft = importDraftSchema.safeParse(payload);

@@ -339,6 +339,7 @@ export function createDraftService(deps: DraftServiceDeps) {
           );
         }
         const payload = (parsed?.data ?? JSON.parse(row.payload)) as Record<string, unknown>;
+        if (kind.publish) return kind.publish(deps.servicesOn(trx), payload, row.id);
         return apply(deps.servicesOn(trx), {
           kind: row.kind as DraftChange['kind'],
           action: row.action as DraftAction,

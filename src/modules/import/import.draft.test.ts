@@ -102,7 +102,7 @@ describeEachDialect('an import as a draft for review', (database) => {
       status: 'pending',
       visibility: 'public',
     });
-    expect(draft.summary).toMatch(/^import 1 row of draft\.csv \(sha256 [0-9a-f]{64}\)$/);
+    expect(draft.summary).toBe(`import 1 row of draft.csv (sha256 ${preview.sha256.slice(0, 12)}…)`);
     expect(preview).toMatchObject({ dryRun: true, committed: false, counts: { create: 1, reject: 0 } });
     // What the file said once mapped, never its bytes: the ignored column is not kept at all.
     expect(JSON.stringify(draft.payload)).not.toContain('+375');
@@ -133,6 +133,11 @@ describeEachDialect('an import as a draft for review', (database) => {
       .where('recordId', '=', result.record.importId)
       .executeTakeFirstOrThrow();
     expect(importRevision.diff).toContain(preview.sha256);
+    expect(importRevision.diff).toContain(draft.id);
+    const [personRevision] = await system.history.listFor('person', person?.id ?? '');
+    expect(personRevision?.reason).toBe(
+      `import ${result.record.importId} of draft.csv (sha256 ${preview.sha256}), published from draft ${draft.id}`,
+    );
     const reviewer_ = await database()
       .db.selectFrom('users')
       .select('id')
@@ -145,7 +150,7 @@ describeEachDialect('an import as a draft for review', (database) => {
       .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ sha256: preview.sha256, actor: reviewer_.id });
     const draftRevisions = await system.history.listFor('draft', draft.id);
-    expect(draftRevisions.at(-1)?.reason).toContain(preview.sha256);
+    expect(draftRevisions.at(-1)?.reason).toContain(draft.summary);
     expect(JSON.stringify(draftRevisions.at(-1))).toContain(result.record.importId);
     expect(await system.history.verify()).toMatchObject({ ok: true });
 

@@ -230,8 +230,10 @@ export function createImportService(deps: ImportServiceDeps) {
   async function apply(
     file: ReadFile,
     onProgress?: (done: number, total: number) => void,
-    refusedAs: 'validation_failed' | 'rule_violated' = 'validation_failed',
+    draft?: { refused: 'rule_violated'; id?: string },
   ): Promise<ImportReport> {
+    const refusedAs = draft?.refused ?? 'validation_failed';
+    const fromDraft = draft?.id ? `, published from draft ${draft.id}` : '';
     const { report, options } = file;
     const dryRun = report.dryRun;
     if (file.unreadable) {
@@ -249,7 +251,10 @@ export function createImportService(deps: ImportServiceDeps) {
     const importId = newId();
     try {
       return await inTransaction(deps.db, async (trx) => {
-        giveReasonForTransaction(trx, `import ${importId} of ${report.fileName} (sha256 ${report.sha256})`);
+        giveReasonForTransaction(
+          trx,
+          `import ${importId} of ${report.fileName} (sha256 ${report.sha256})${fromDraft}`,
+        );
         report.rows = await run(deps.servicesOn(trx));
         report.counts = countOutcomes(report.rows);
         if (dryRun || report.problems.length > 0 || report.counts.reject > 0) throw new RollBack(report);
@@ -276,7 +281,7 @@ export function createImportService(deps: ImportServiceDeps) {
             recordId: importId,
             action: 'create',
             before: null,
-            after: entry,
+            after: draft?.id ? { ...entry, draftId: draft.id } : entry,
           });
           report.importId = importId;
         }
@@ -396,8 +401,12 @@ export function createImportService(deps: ImportServiceDeps) {
     /** A draft's dry run against the registry as it is now (its review). */
     dryRunDraft: async (draft: ImportDraft) => apply(await fromDraft(draft, true)),
 
-    /** A draft's import (its publication), joining the caller's transaction; 422 if a row is now rejected. */
-    runDraft: async (draft: ImportDraft) => apply(await fromDraft(draft, false), undefined, 'rule_violated'),
+    /**
+     * A draft's import, joining the caller's transaction; 422 if a row is now rejected. Published
+     * from a draft, the import's revisions name that draft.
+     */
+    runDraft: async (draft: ImportDraft, draftId?: string) =>
+      apply(await fromDraft(draft, false), undefined, { refused: 'rule_violated', id: draftId }),
 
     async mappings(): Promise<ImportMappingRecord[]> {
       return (await selectMappings(deps.db)).map((row) => ({
