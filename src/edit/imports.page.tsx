@@ -1,7 +1,12 @@
 import { IMPORT_FIELDS } from '../ingest/import/mapping.js';
 import { type ImportMessage, sayIn } from '../ingest/import/messages.js';
 import { AppError, type ErrorIssue, isAppError } from '../lib/errors.js';
-import type { ImportOptionsInput, ImportReport, ImportRowReport } from '../modules/import/import.schema.js';
+import type {
+  ImportOptionsInput,
+  ImportOutcome,
+  ImportReport,
+  ImportRowReport,
+} from '../modules/import/import.schema.js';
 import { IMPORT_OUTCOMES } from '../modules/import/import.schema.js';
 import { VISIBILITIES } from '../modules/shared/common.schema.js';
 import { mayPublish, mayWrite } from '../modules/user/access.js';
@@ -136,7 +141,16 @@ const needsAttention = (row: ImportRowReport) =>
 const said = (context: EditContext, detail: ImportMessage | undefined, text: string) =>
   detail ? sayIn(context.t.importMessages, detail) : text;
 
-function RowReport({ context, row }: { context: EditContext; row: ImportRowReport }) {
+function RowReport({
+  context,
+  row,
+  before,
+}: {
+  context: EditContext;
+  row: ImportRowReport;
+  /** The row's outcome when its draft was submitted, if it differs now. */
+  before?: ImportOutcome | undefined;
+}) {
   const { t } = context;
   const problems = row.cells.filter((cell) => cell.problem);
   // A cell's problem is also among the row's messages; it is shown once, beside its cell.
@@ -146,7 +160,10 @@ function RowReport({ context, row }: { context: EditContext; row: ImportRowRepor
   return (
     <tr class={row.outcome === 'reject' ? 'rejected' : undefined}>
       <th scope="row">{row.line}</th>
-      <td>{t.imports.outcomes[row.outcome]}</td>
+      <td>
+        {t.imports.outcomes[row.outcome]}
+        {before && <small class="changed"> {t.imports.wasOutcome(t.imports.outcomes[before])}</small>}
+      </td>
       <td>
         {/* A record a dry run would create does not exist (yet): no link to it. */}
         {row.recordId &&
@@ -231,11 +248,28 @@ function ProblemsAndWarnings({ context, report }: { context: EditContext; report
   );
 }
 
-/** Every row with a problem, and the first clean ones, in the file's order. */
-function RowsTable({ context, report }: { context: EditContext; report: ImportReport }) {
+/**
+ * Every row with a problem (or, for a draft, whose outcome changed since it was submitted), and
+ * the first clean ones, in the file's order.
+ */
+function RowsTable({
+  context,
+  report,
+  submitted = [],
+}: {
+  context: EditContext;
+  report: ImportReport;
+  submitted?: readonly ImportOutcome[];
+}) {
   const { t } = context;
-  const attention = report.rows.filter(needsAttention);
-  const clean = report.rows.filter((row) => !needsAttention(row));
+  const before = new Map(
+    report.rows.flatMap((row, index) => {
+      const then = submitted[index];
+      return then && then !== row.outcome ? [[row, then] as const] : [];
+    }),
+  );
+  const attention = report.rows.filter((row) => needsAttention(row) || before.has(row));
+  const clean = report.rows.filter((row) => !needsAttention(row) && !before.has(row));
   const shownRows = [...attention, ...clean.slice(0, CLEAN_ROWS_SHOWN)].sort((a, b) => a.line - b.line);
   const hidden = report.rows.length - shownRows.length;
   return (
@@ -252,7 +286,12 @@ function RowsTable({ context, report }: { context: EditContext; report: ImportRe
         </thead>
         <tbody>
           {shownRows.map((row) => (
-            <RowReport key={`${row.entity}-${row.line}`} context={context} row={row} />
+            <RowReport
+              key={`${row.entity}-${row.line}`}
+              context={context}
+              row={row}
+              before={before.get(row)}
+            />
           ))}
         </tbody>
       </table>
@@ -262,7 +301,16 @@ function RowsTable({ context, report }: { context: EditContext; report: ImportRe
 }
 
 /** An import draft under review: what it would do to the registry as it is now. */
-export function ImportDraftReport({ context, report }: { context: EditContext; report: ImportReport }) {
+export function ImportDraftReport({
+  context,
+  report,
+  submitted,
+}: {
+  context: EditContext;
+  report: ImportReport;
+  /** Each row's outcome when the draft was submitted. */
+  submitted: readonly ImportOutcome[];
+}) {
   const { t } = context;
   return (
     <section class="import-draft">
@@ -270,7 +318,7 @@ export function ImportDraftReport({ context, report }: { context: EditContext; r
       <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
       <OutcomeCounts context={context} report={report} />
       <ProblemsAndWarnings context={context} report={report} />
-      <RowsTable context={context} report={report} />
+      <RowsTable context={context} report={report} submitted={submitted} />
     </section>
   );
 }

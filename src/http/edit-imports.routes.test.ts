@@ -216,6 +216,33 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     expect(await publicPersons()).toContain('Synthetic Reviewava');
   });
 
+  it('marks the rows of an import draft whose outcome changed since it was submitted', async () => {
+    const text =
+      'Name,Birth date,Detained\nSynthetic Meanwhilava,1969,2020-04\nSynthetic Steadava,1970,2020-05\n';
+    const report = await upload(editor, 'meanwhile.csv', text);
+    const submitted = await act(editor, tokenOf(report.body), { action: 'submit', visibility: 'internal' });
+    const location = String(submitted.headers.location).split('?')[0] ?? '';
+    await system.persons.create({
+      names: [
+        { text: 'Synthetic Meanwhilava', script: 'Latn', language: 'en', system: null, isPrimary: true },
+      ],
+      birthDate: '1969',
+      gender: null,
+      region: null,
+      occupations: [],
+      ties: [],
+      biography: null,
+      visibility: 'internal',
+      anonymous: false,
+    });
+    const page = await app.inject({ url: location, headers: { cookie: reviewer.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('it would now do otherwise than its author saw');
+    const rows = page.body.slice(page.body.indexOf('class="import-rows"'));
+    expect(rows.match(/\(when submitted: created\)/g)).toHaveLength(1);
+    expect(countOf(page.body, 'update')).toBe(1);
+  });
+
   it('reports a bad row per cell and writes nothing; the real run of that file is refused', async () => {
     const before = await tableCounts(database().db);
     const report = await upload(reviewer, 'bad.csv', ONE_BAD, { visibility: 'public' });

@@ -288,6 +288,7 @@ export const editBe: EditMessages = {
     fixFirst:
       'Нічога не будзе імпартавана, пакуль не выпраўлены ўсе праблемы і адхіленыя радкі: выпраўце файл і загрузіце яго зноў або змяніце адпаведнасць.',
     moreRows: (count: string) => `Яшчэ ${count} радкоў не паказана.`,
+    wasOutcome: (outcome) => `(калі адпраўлялі: ${outcome})`,
     outcomes: {
       create: 'створана',
       update: 'абноўлена',

@@ -285,6 +285,7 @@ export const editEn = {
     fixFirst:
       'Nothing can be imported until every problem and rejected row is fixed: correct the file and upload it again, or change the mapping.',
     moreRows: (count: string) => `${count} more rows are not shown.`,
+    wasOutcome: (outcome: string) => `(when submitted: ${outcome})`,
     outcomes: {
       create: 'created',
       update: 'updated',

@@ -288,6 +288,7 @@ export const editRu: EditMessages = {
     fixFirst:
       'Ничего не будет импортировано, пока не исправлены все проблемы и отклонённые строки: исправьте файл и загрузите его снова или измените соответствие.',
     moreRows: (count: string) => `Ещё ${count} строк не показано.`,
+    wasOutcome: (outcome) => `(при отправке: ${outcome})`,
     outcomes: {
       create: 'создано',
       update: 'обновлено',

@@ -243,7 +243,11 @@ export const DRAFT_KINDS = {
       const draft = importDraftSchema.safeParse(payload);
       if (!draft.success) return { report: null, stale: true };
       const report = await services.imports.dryRunDraft(draft.data);
-      return { report, stale: !sameCounts(report.counts, draft.data.submitted) };
+      const { submitted, submittedOutcomes } = draft.data;
+      const rowChanged =
+        report.rows.length !== submittedOutcomes.length ||
+        report.rows.some((row, index) => row.outcome !== submittedOutcomes[index]);
+      return { report, stale: rowChanged || !sameCounts(report.counts, submitted) };
     },
   },
 } as const satisfies Record<string, DraftKind>;

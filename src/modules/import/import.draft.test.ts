@@ -222,6 +222,8 @@ describeEachDialect('an import as a draft for review', (database) => {
     });
     const meanwhile = await detail(reviewer, draft.id);
     expect(meanwhile.stale).toBe(true);
+    expect(meanwhile.payload.submittedOutcomes).toEqual(['create', 'create']);
+    expect(meanwhile.report?.rows.map((row) => row.outcome)).toEqual(['update', 'create']);
     expect(meanwhile.report?.counts).toMatchObject({ create: 1, update: 1, reject: 0 });
 
     // The facility is deleted: the second row is now rejected, and the whole import refused.

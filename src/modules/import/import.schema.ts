@@ -178,6 +178,9 @@ export const importDraftSchema = z
     rows: z.array(importDraftRowSchema).describe('A spreadsheet’s rows (empty for an export file)'),
     document: exportDocumentSchema.nullable().describe('An export file’s records (null for a spreadsheet)'),
     submitted: importCountsSchema.describe('What the dry run reported when the draft was submitted'),
+    submittedOutcomes: z
+      .array(z.enum(IMPORT_OUTCOMES))
+      .describe('Each row’s outcome in that dry run, in the order of the report’s rows'),
   })
   .strict();
 export type ImportDraft = z.infer<typeof importDraftSchema>;

@@ -360,6 +360,7 @@ export function createImportService(deps: ImportServiceDeps) {
       ),
       document: file.document,
       submitted: submitted.counts,
+      submittedOutcomes: submitted.rows.map((row) => row.outcome),
     };
   }
 
