@@ -250,6 +250,7 @@ async function editRoutes(edit: FastifyInstance, options: AppOptions): Promise<v
 
   // Spreadsheet imports: upload → dry-run report → confirmed run, or a draft for review (0024).
   const uploads = createUploadStash({ maxTotalBytes: 4 * options.config.importMaxBytes });
+  const reviewed = { schema: { hide: true }, config: { review: 'drafts' as const } };
   edit.get('/imports', { schema: { hide: true } }, async (request, reply) =>
     send(request, reply, await importsPage(contextOf(request))),
   );
@@ -269,33 +270,18 @@ async function editRoutes(edit: FastifyInstance, options: AppOptions): Promise<v
         }
       },
     });
-    upload.post(
-      '/imports',
-      { schema: { hide: true }, config: { review: 'drafts' } },
-      async (request, reply) => {
-        const outcome = await submitUpload(contextOf(request), uploads, request.body);
-        return 'redirect' in outcome
-          ? reply.redirect(outcome.redirect, 303)
-          : send(request, reply, outcome.page);
-      },
-    );
-  });
-  edit.post(
-    '/imports/:upload',
-    { schema: { hide: true }, config: { review: 'drafts' } },
-    async (request, reply) => {
-      const { upload } = request.params as { upload: string };
-      const outcome = await submitUploadAction(
-        contextOf(request),
-        uploads,
-        upload,
-        formValuesOf(request.body),
-      );
+    upload.post('/imports', reviewed, async (request, reply) => {
+      const outcome = await submitUpload(contextOf(request), uploads, request.body);
       return 'redirect' in outcome
         ? reply.redirect(outcome.redirect, 303)
         : send(request, reply, outcome.page);
-    },
-  );
+    });
+  });
+  edit.post('/imports/:upload', reviewed, async (request, reply) => {
+    const { upload } = request.params as { upload: string };
+    const outcome = await submitUploadAction(contextOf(request), uploads, upload, formValuesOf(request.body));
+    return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
+  });
 
   edit.get('/users', { schema: { hide: true } }, async (request, reply) =>
     send(request, reply, await usersPage(contextOf(request), {})),
