@@ -207,6 +207,53 @@ describe.skipIf(!available)('the editors’ interface in a browser', { timeout: 
     expect(await editor.locator('h1').textContent()).toBe('Synthetic Spisava');
   });
 
+  it('an editor without publishing rights submits a list for review; the reviewer reads its dry run and publishes it', async () => {
+    await editor.goto(`${server.url}/edit`);
+    await editor
+      .getByRole('navigation', { name: 'Editors’ menu' })
+      .getByRole('link', { name: 'Import a spreadsheet' })
+      .click();
+    await editor.waitForURL(/\/edit\/imports$/);
+    await editor.getByLabel('File (CSV, XLSX or JSON)').setInputFiles({
+      name: 'synthetic-review-list.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Name,Birth date,Detained\nSynthetic Draftimportava,1986,2022-01\n'),
+    });
+    await editor.locator('#import-visibility').selectOption('public');
+    await editor.getByRole('button', { name: 'Check (dry run)' }).click();
+    await editor.waitForSelector('table.import-rows');
+    expect(await editor.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    await editor.getByLabel('Note to the reviewer').fill('a synthetic list for the browser test');
+    await shoot(editor, 'edit-import-submit-en');
+    await editor.getByRole('button', { name: 'Submit for review' }).click();
+    await editor.waitForURL(/\/edit\/drafts\/[0-9a-f-]{36}\?saved=draft$/);
+    expect(await editor.locator('.notice').textContent()).toBe('Saved as a draft, awaiting review.');
+    const stored = async () =>
+      (
+        await server.database.db
+          .selectFrom('personNames')
+          .select('personId')
+          .where('text', '=', 'Synthetic Draftimportava')
+          .execute()
+      ).map((row) => row.personId);
+    expect(await stored()).toEqual([]);
+
+    await reviewer.goto(`${server.url}/edit/drafts`);
+    await reviewer.getByRole('link', { name: /import 1 row of synthetic-review-list\.csv/ }).click();
+    await reviewer.waitForURL(/\/edit\/drafts\/[0-9a-f-]{36}$/);
+    expect(await reviewer.locator('[data-outcome=create]').first().textContent()).toBe('1');
+    expect(await reviewer.locator('table.import-rows').textContent()).toContain('Synthetic Draftimportava');
+    await shoot(reviewer, 'edit-import-draft-en');
+    const problems = await seriousViolations(reviewer);
+    await reviewer.getByRole('button', { name: 'Publish' }).click();
+    await reviewer.waitForURL(/saved=published/);
+    const [personId] = await stored();
+    expect(personId).toBeDefined();
+    await editor.goto(`${server.url}/en/prisoners/${personId ?? ''}`);
+    expect(await editor.locator('h1').textContent()).toBe('Synthetic Draftimportava');
+    expect(problems).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violations on the editors’ pages (axe)', async () => {
     const pages = [
       ['edit-start', '/edit'],

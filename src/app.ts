@@ -77,7 +77,10 @@ export function buildRecordServices(db: Db, clock: Clock = systemClock, options:
     history: createHistoryService(deps),
     drafts: createDraftService({
       ...deps,
-      servicesOn: (on: Db): DraftTargets => buildRecordServices(on, clock, options),
+      servicesOn: (on: Db): DraftTargets => ({
+        ...buildRecordServices(on, clock, options),
+        imports: importServiceOn(on, clock, options),
+      }),
     }),
     proposals: createProposalService({
       ...deps,
@@ -87,15 +90,22 @@ export function buildRecordServices(db: Db, clock: Clock = systemClock, options:
 }
 export type RecordServices = ReturnType<typeof buildRecordServices>;
 
+/** Imports run through the record services of the same viewer, on the import's transaction. */
+function importServiceOn(db: Db, clock: Clock, options: ServiceOptions) {
+  return createImportService({
+    db,
+    clock,
+    viewer: options.viewer ?? SYSTEM_VIEWER,
+    maxBytes: options.importMaxBytes ?? 20 * 1024 * 1024,
+    servicesOn: (trx) => buildRecordServices(trx, clock, options),
+  });
+}
+
 export function buildServices(db: Db, clock: Clock = systemClock, options: ServiceOptions = {}) {
   const deps = { db, clock, viewer: options.viewer ?? SYSTEM_VIEWER };
   return {
     ...buildRecordServices(db, clock, options),
-    imports: createImportService({
-      ...deps,
-      maxBytes: options.importMaxBytes ?? 20 * 1024 * 1024,
-      servicesOn: (trx) => buildRecordServices(trx, clock, options),
-    }),
+    imports: importServiceOn(db, clock, options),
     exports: createExportService({
       db,
       clock,

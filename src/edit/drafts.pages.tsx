@@ -1,8 +1,10 @@
 import { AppError, type ErrorIssue, isAppError } from '../lib/errors.js';
 import { DRAFT_STATUSES, type DraftStatus, rejectSchema } from '../modules/draft/draft.schema.js';
+import { IMPORT_OUTCOMES, type ImportOutcome } from '../modules/import/import.schema.js';
 import { idSchema } from '../modules/shared/common.schema.js';
 import { mayPublish } from '../modules/user/access.js';
 import type { FormValues } from './form.js';
+import { ImportDraftReport } from './imports.page.js';
 import { zodIssues } from './form.js';
 import { editableKindOf } from './kinds.js';
 import { CsrfField, type EditContext, type EditPage, editLink, SavedNotice } from './shell.js';
@@ -54,6 +56,16 @@ export function DiffTable({
       </tbody>
     </table>
   );
+}
+
+/** An import draft's outcomes at submission, as its payload keeps them. */
+function submittedOutcomes(payload: Readonly<Record<string, unknown>>): ImportOutcome[] {
+  const outcomes = payload.submittedOutcomes;
+  return Array.isArray(outcomes)
+    ? outcomes.filter((outcome): outcome is ImportOutcome =>
+        (IMPORT_OUTCOMES as readonly unknown[]).includes(outcome),
+      )
+    : [];
 }
 
 function statusOf(query: Readonly<Record<string, unknown>>): DraftStatus {
@@ -183,10 +195,17 @@ export async function draftPage(context: EditContext, issues: readonly ErrorIssu
         )}
         {draft.stale && (
           <p class="warning" role="alert">
-            {t.review.stale}
+            {draft.kind === 'import' ? t.review.importStale : t.review.stale}
           </p>
         )}
-        {pending && (
+        {pending && draft.report && (
+          <ImportDraftReport
+            context={context}
+            report={draft.report}
+            submitted={submittedOutcomes(draft.payload)}
+          />
+        )}
+        {pending && !draft.report && (
           <DiffTable
             changes={draft.changes}
             labels={{

@@ -1,9 +1,15 @@
 import { IMPORT_FIELDS } from '../ingest/import/mapping.js';
+import { type ImportMessage, sayIn } from '../ingest/import/messages.js';
 import { AppError, type ErrorIssue, isAppError } from '../lib/errors.js';
-import type { ImportOptionsInput, ImportReport, ImportRowReport } from '../modules/import/import.schema.js';
+import type {
+  ImportOptionsInput,
+  ImportOutcome,
+  ImportReport,
+  ImportRowReport,
+} from '../modules/import/import.schema.js';
 import { IMPORT_OUTCOMES } from '../modules/import/import.schema.js';
 import { VISIBILITIES } from '../modules/shared/common.schema.js';
-import { mayPublish } from '../modules/user/access.js';
+import { mayPublish, mayWrite } from '../modules/user/access.js';
 import { optionLabel } from './form-view.js';
 import type { FormValues } from './form.js';
 import { CsrfField, type EditContext, type EditPage, editLink } from './shell.js';
@@ -20,10 +26,12 @@ interface UploadState {
   message?: string;
 }
 
-/** Imports write without review (docs/decisions/0006): only those who may publish see these pages. */
+/**
+ * Editors import; one who may not publish submits the import for review as a draft
+ * (docs/decisions/0024), so the confirmed run is only for those who may publish.
+ */
 export function requireImporter(context: EditContext): void {
-  if (!mayPublish(context.viewer))
-    throw new AppError('forbidden', 'imports are made by reviewers: your changes are published by one');
+  if (!mayWrite(context.viewer)) throw new AppError('forbidden', 'imports are made by editors');
 }
 
 const ownerOf = (context: EditContext) => context.viewer.user?.id ?? '';
@@ -83,6 +91,7 @@ export async function importsPage(context: EditContext, state: UploadState = {})
       <>
         <h1>{t.imports.title}</h1>
         <p>{t.imports.intro}</p>
+        {!mayPublish(context.viewer) && <p>{t.imports.forReview}</p>}
         <Issues issues={state.issues ?? []} message={state.message} />
         <form method="post" action={editLink('/imports')} enctype="multipart/form-data" class="record-form">
           <CsrfField csrf={context.csrf} />
@@ -128,16 +137,33 @@ function headersOf(report: ImportReport): string[] {
 const needsAttention = (row: ImportRowReport) =>
   row.outcome === 'reject' || row.messages.length > 0 || row.cells.some((cell) => cell.problem);
 
-function RowReport({ context, row }: { context: EditContext; row: ImportRowReport }) {
+/** A report's message in the editor's language (its English text when it has no code). */
+const said = (context: EditContext, detail: ImportMessage | undefined, text: string) =>
+  detail ? sayIn(context.t.importMessages, detail) : text;
+
+function RowReport({
+  context,
+  row,
+  before,
+}: {
+  context: EditContext;
+  row: ImportRowReport;
+  /** The row's outcome when its draft was submitted, if it differs now. */
+  before?: ImportOutcome | undefined;
+}) {
   const { t } = context;
   const problems = row.cells.filter((cell) => cell.problem);
   // A cell's problem is also among the row's messages; it is shown once, beside its cell.
-  const cellMessages = new Set(problems.map((cell) => `${cell.column}: ${cell.problem ?? ''}`));
-  const messages = row.messages.filter((message) => !cellMessages.has(message));
+  const messages = row.details
+    .filter((detail) => detail.column === undefined)
+    .map((detail) => sayIn(t.importMessages, detail));
   return (
     <tr class={row.outcome === 'reject' ? 'rejected' : undefined}>
       <th scope="row">{row.line}</th>
-      <td>{t.imports.outcomes[row.outcome]}</td>
+      <td>
+        {t.imports.outcomes[row.outcome]}
+        {before && <small class="changed"> {t.imports.wasOutcome(t.imports.outcomes[before])}</small>}
+      </td>
       <td>
         {/* A record a dry run would create does not exist (yet): no link to it. */}
         {row.recordId &&
@@ -164,7 +190,9 @@ function RowReport({ context, row }: { context: EditContext; row: ImportRowRepor
                 {cell.field
                   ? ` → ${t.imports.fields[cell.field as keyof typeof t.imports.fields]}`
                   : ''}: <q>{cell.value}</q>
-                {cell.problem && <strong class="field-error"> {cell.problem}</strong>}
+                {cell.problem && (
+                  <strong class="field-error"> {said(context, cell.issue, cell.problem)}</strong>
+                )}
               </li>
             ),
           )}
@@ -192,6 +220,109 @@ function OutcomeCounts({ context, report }: { context: EditContext; report: Impo
   );
 }
 
+function ProblemsAndWarnings({ context, report }: { context: EditContext; report: ImportReport }) {
+  const { t } = context;
+  return (
+    <>
+      {report.problems.length > 0 && (
+        <div class="error-summary" role="alert">
+          <h2>{t.imports.problems}</h2>
+          <ul>
+            {report.problems.map((problem, index) => (
+              <li key={index}>{said(context, report.problemDetails[index], problem)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.warnings.length > 0 && (
+        <>
+          <h2>{t.imports.warnings}</h2>
+          <ul class="warnings">
+            {report.warnings.map((warning, index) => (
+              <li key={index}>{said(context, report.warningDetails[index], warning)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Every row with a problem (or, for a draft, whose outcome changed since it was submitted), and
+ * the first clean ones, in the file's order.
+ */
+function RowsTable({
+  context,
+  report,
+  submitted = [],
+}: {
+  context: EditContext;
+  report: ImportReport;
+  submitted?: readonly ImportOutcome[];
+}) {
+  const { t } = context;
+  const before = new Map(
+    report.rows.flatMap((row, index) => {
+      const then = submitted[index];
+      return then && then !== row.outcome ? [[row, then] as const] : [];
+    }),
+  );
+  const attention = report.rows.filter((row) => needsAttention(row) || before.has(row));
+  const clean = report.rows.filter((row) => !needsAttention(row) && !before.has(row));
+  const shownRows = [...attention, ...clean.slice(0, CLEAN_ROWS_SHOWN)].sort((a, b) => a.line - b.line);
+  const hidden = report.rows.length - shownRows.length;
+  return (
+    <>
+      <table class="import-rows">
+        <caption>{t.imports.rows}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.imports.line}</th>
+            <th scope="col">{t.imports.outcome}</th>
+            <th scope="col">{t.imports.record}</th>
+            <th scope="col">{t.imports.cells}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shownRows.map((row) => (
+            <RowReport
+              key={`${row.entity}-${row.line}`}
+              context={context}
+              row={row}
+              before={before.get(row)}
+            />
+          ))}
+        </tbody>
+      </table>
+      {hidden > 0 && <p>{t.imports.moreRows(String(hidden))}</p>}
+    </>
+  );
+}
+
+/** An import draft under review: what it would do to the registry as it is now. */
+export function ImportDraftReport({
+  context,
+  report,
+  submitted,
+}: {
+  context: EditContext;
+  report: ImportReport;
+  /** Each row's outcome when the draft was submitted. */
+  submitted: readonly ImportOutcome[];
+}) {
+  const { t } = context;
+  return (
+    <section class="import-draft">
+      <h2>{t.imports.report}</h2>
+      <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
+      <OutcomeCounts context={context} report={report} />
+      <ProblemsAndWarnings context={context} report={report} />
+      <RowsTable context={context} report={report} submitted={submitted} />
+    </section>
+  );
+}
+
 interface ReportState {
   token: string;
   report: ImportReport;
@@ -205,10 +336,7 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
   const { report, token } = state;
   const headers = headersOf(report);
   const blocked = report.problems.length > 0 || report.counts.reject > 0;
-  const attention = report.rows.filter(needsAttention);
-  const clean = report.rows.filter((row) => !needsAttention(row));
-  const shownRows = [...attention, ...clean.slice(0, CLEAN_ROWS_SHOWN)].sort((a, b) => a.line - b.line);
-  const hidden = report.rows.length - shownRows.length;
+  const publisher = mayPublish(context.viewer);
   return {
     title: t.imports.report,
     status: state.message ? 400 : 200,
@@ -218,26 +346,7 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
         <p>{t.imports.fileFacts(report.fileName, report.sha256)}</p>
         <Issues issues={[]} message={state.message} />
         <OutcomeCounts context={context} report={report} />
-        {report.problems.length > 0 && (
-          <div class="error-summary" role="alert">
-            <h2>{t.imports.problems}</h2>
-            <ul>
-              {report.problems.map((problem, index) => (
-                <li key={index}>{problem}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {report.warnings.length > 0 && (
-          <>
-            <h2>{t.imports.warnings}</h2>
-            <ul class="warnings">
-              {report.warnings.map((warning, index) => (
-                <li key={index}>{warning}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ProblemsAndWarnings context={context} report={report} />
         {blocked && (
           <p class="warning" role="status">
             {t.imports.fixFirst}
@@ -282,30 +391,27 @@ export function importReportPage(context: EditContext, state: ReportState): Edit
             <button type="submit" name="action" value="check" class={blocked ? undefined : 'secondary'}>
               {t.imports.checkAgain}
             </button>
-            {!blocked && (
+            {!blocked && publisher && (
               <button type="submit" name="action" value="confirm">
                 {t.imports.confirm}
               </button>
             )}
           </p>
+          {!blocked && !publisher && (
+            <>
+              <div class="field">
+                <label for="import-note">{t.imports.submitNote}</label>
+                <textarea id="import-note" name="note" rows={2} />
+              </div>
+              <p class="actions">
+                <button type="submit" name="action" value="submit">
+                  {t.imports.submit}
+                </button>
+              </p>
+            </>
+          )}
         </form>
-        <table class="import-rows">
-          <caption>{t.imports.rows}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.imports.line}</th>
-              <th scope="col">{t.imports.outcome}</th>
-              <th scope="col">{t.imports.record}</th>
-              <th scope="col">{t.imports.cells}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shownRows.map((row) => (
-              <RowReport key={`${row.entity}-${row.line}`} context={context} row={row} />
-            ))}
-          </tbody>
-        </table>
-        {hidden > 0 && <p>{t.imports.moreRows(String(hidden))}</p>}
+        <RowsTable context={context} report={report} />
       </>
     ),
   };
@@ -405,6 +511,9 @@ export async function submitUploadAction(
     visibility: values.visibility,
   } as ImportOptionsInput;
   const imports = context.services.imports;
+  if (values.action === 'submit') return submitForReview(context, stash, token, values, options);
+  if (values.action === 'confirm' && !mayPublish(context.viewer))
+    throw new AppError('forbidden', 'your imports are published by a reviewer: submit this one for review');
   if (values.action !== 'confirm')
     return {
       page: importReportPage(context, { token, values, report: await imports.dryRun(upload, options) }),
@@ -413,6 +522,33 @@ export async function submitUploadAction(
     const report = await imports.run(upload, options);
     stash.drop(token);
     return { page: importDonePage(context, report) };
+  } catch (error) {
+    if (!refusable(error)) throw error;
+    const report = await imports.dryRun(upload, options);
+    return { page: importReportPage(context, { token, values, report, message: error.message }) };
+  }
+}
+
+/** An editor who may not publish: the checked file becomes a draft for a reviewer, and is dropped. */
+async function submitForReview(
+  context: EditContext,
+  stash: UploadStash,
+  token: string,
+  values: FormValues,
+  options: ImportOptionsInput,
+): Promise<Outcome> {
+  const upload = stash.get(ownerOf(context), token);
+  const { imports, drafts } = context.services;
+  try {
+    const { draft } = await imports.prepareDraft(upload, options);
+    const submitted = await drafts.submit({
+      kind: 'import',
+      action: 'create',
+      payload: draft,
+      note: optional(values.note) ?? null,
+    });
+    stash.drop(token);
+    return { redirect: editLink(`/drafts/${submitted.draft.id}`, { saved: 'draft' }) };
   } catch (error) {
     if (!refusable(error)) throw error;
     const report = await imports.dryRun(upload, options);

@@ -39,8 +39,8 @@ export interface LooseService {
 }
 
 /** One kind of record the editors' interface creates and changes through the generic form. */
-/** Kinds with a form: a proposal's draft comes from accepting it on the ingestion page instead. */
-export type EditableKindName = Exclude<DraftKindName, 'proposal'>;
+/** Kinds with a form: a proposal's draft comes from accepting it on the ingestion page, an import's from the upload page. */
+export type EditableKindName = Exclude<DraftKindName, 'proposal' | 'import'>;
 
 export interface EditableKind {
   /** The address segment: /edit/<path>. */

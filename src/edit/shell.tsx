@@ -55,11 +55,10 @@ function Shell({ locale, t, title, path, viewer, csrf, children }: ShellProps) {
         [t.reviewQueue, editLink('/drafts')],
         [t.merge, editLink('/merge')],
         ...(viewer && mayPublish(viewer)
-          ? ([
-              [t.ingest.title, editLink('/ingest')],
-              [t.imports.title, editLink('/imports')],
-            ] as [string, string][])
+          ? ([[t.ingest.title, editLink('/ingest')]] as [string, string][])
           : []),
+        // An editor who may not publish imports too: the import becomes a draft (decision 0024).
+        [t.imports.title, editLink('/imports')],
         ...(viewer && mayAdminister(viewer) ? [[t.users, editLink('/users')] as [string, string]] : []),
       ]
     : [];

@@ -148,18 +148,99 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     expect(await tableCounts(database().db)).toEqual(before);
   });
 
-  it('is for reviewers: the public is sent to sign in, an editor without publishing rights is refused', async () => {
+  it('is for editors: the public is sent to sign in; an editor without publishing rights gets the form', async () => {
     const anonymous = await app.inject({ url: '/edit/imports' });
     expect(anonymous.statusCode).toBe(303);
-    expect((await app.inject({ url: '/edit/imports', headers: { cookie: editor.cookie } })).statusCode).toBe(
-      403,
-    );
-    const refused = await upload(editor, 'list.csv', GOOD);
-    expect(refused.statusCode).toBe(403);
+    const forEditor = await app.inject({ url: '/edit/imports', headers: { cookie: editor.cookie } });
+    expect(forEditor.statusCode).toBe(200);
+    expect(forEditor.body).toContain('nothing is written until a reviewer publishes it');
+    expect(forEditor.body).toContain('href="/edit/imports"');
     const form = await app.inject({ url: '/edit/imports', headers: { cookie: reviewer.cookie } });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('enctype="multipart/form-data"');
     expect(form.body).toContain('href="/edit/imports"');
+    expect(form.body).not.toContain('nothing is written until a reviewer publishes it');
+  });
+
+  it('lets an editor without publishing rights submit the checked file for review, never import it', async () => {
+    const before = await tableCounts(database().db);
+    const text = 'Name,Birth date,Detained\nSynthetic Reviewava,1977,2020-11\n';
+    const report = await upload(editor, 'review.csv', text, { visibility: 'public' });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(countOf(report.body, 'create')).toBe(1);
+    expect(report.body).not.toContain('value="confirm"');
+    expect(report.body).toContain('value="submit"');
+    const token = tokenOf(report.body);
+    // The confirmed run is not theirs to make, whatever the form says.
+    const forced = await act(editor, token, { action: 'confirm', visibility: 'public' });
+    expect(forced.statusCode).toBe(403);
+    const submitted = await act(editor, token, {
+      action: 'submit',
+      visibility: 'public',
+      note: 'the partner list of November',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(303);
+    const location = String(submitted.headers.location);
+    expect(location).toMatch(/^\/edit\/drafts\/[0-9a-f-]{36}\?saved=draft$/);
+    const { drafts: draftsBefore, ...registryBefore } = before;
+    const { drafts: draftsAfter, ...registryAfter } = await tableCounts(database().db);
+    expect(registryAfter).toEqual(registryBefore);
+    expect(draftsAfter).toBe((draftsBefore ?? 0) + 1);
+    // The file is not held once it is a draft.
+    expect((await act(editor, token, { action: 'check', visibility: 'public' })).statusCode).toBe(404);
+
+    const own = await app.inject({ url: location, headers: { cookie: editor.cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Saved as a draft, awaiting review.');
+    expect(own.body).toContain('the partner list of November');
+    expect(countOf(own.body, 'create')).toBe(1);
+    expect(own.body).toContain('>Withdraw<');
+    expect(own.body).not.toContain('>Publish<');
+
+    // The reviewer reads the dry run of today's registry and publishes it.
+    const queue = await app.inject({ url: '/edit/drafts', headers: { cookie: reviewer.cookie } });
+    expect(queue.body).toContain('import 1 row of review.csv');
+    const seen = await app.inject({
+      url: location.split('?')[0] ?? '',
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(seen.body).toContain('>Publish<');
+    expect(seen.body).toContain('Synthetic Reviewava');
+    const published = await app.inject({
+      method: 'POST',
+      url: `${location.split('?')[0] ?? ''}/publish`,
+      headers: { ...FORM, cookie: reviewer.cookie },
+      payload: new URLSearchParams({ _csrf: reviewer.csrf, note: 'checked' }).toString(),
+    });
+    expect(published.statusCode, published.body).toBe(303);
+    expect(await publicPersons()).toContain('Synthetic Reviewava');
+  });
+
+  it('marks the rows of an import draft whose outcome changed since it was submitted', async () => {
+    const text =
+      'Name,Birth date,Detained\nSynthetic Meanwhilava,1969,2020-04\nSynthetic Steadava,1970,2020-05\n';
+    const report = await upload(editor, 'meanwhile.csv', text);
+    const submitted = await act(editor, tokenOf(report.body), { action: 'submit', visibility: 'internal' });
+    const location = String(submitted.headers.location).split('?')[0] ?? '';
+    await system.persons.create({
+      names: [
+        { text: 'Synthetic Meanwhilava', script: 'Latn', language: 'en', system: null, isPrimary: true },
+      ],
+      birthDate: '1969',
+      gender: null,
+      region: null,
+      occupations: [],
+      ties: [],
+      biography: null,
+      visibility: 'internal',
+      anonymous: false,
+    });
+    const page = await app.inject({ url: location, headers: { cookie: reviewer.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('it would now do otherwise than its author saw');
+    const rows = page.body.slice(page.body.indexOf('class="import-rows"'));
+    expect(rows.match(/\(when submitted: created\)/g)).toHaveLength(1);
+    expect(countOf(page.body, 'update')).toBe(1);
   });
 
   it('reports a bad row per cell and writes nothing; the real run of that file is refused', async () => {
@@ -176,6 +257,36 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     expect(forced.statusCode).toBe(400);
     expect(forced.body).toContain('the import was refused and nothing was written');
     expect(await tableCounts(database().db)).toEqual(before);
+  });
+
+  it('says the report’s problems and warnings in the editor’s language', async () => {
+    const text = 'Name,Detained,Extra\nSynthetic Movava,31.02.2021,x\n';
+    const inBelarusian = await app.inject({
+      method: 'POST',
+      url: '/edit/imports',
+      headers: {
+        cookie: `${reviewer.cookie}; unfree_edit_lang=be`,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      payload: multipart('lang.csv', text, { _csrf: reviewer.csrf }),
+    });
+    expect(inBelarusian.statusCode, inBelarusian.body).toBe(200);
+    expect(inBelarusian.body).toContain('<html lang="be">');
+    expect(inBelarusian.body).toContain('«31.02.2021» — немагчымая дата: дзён у гэтым месяцы — 28');
+    expect(inBelarusian.body).toContain('слупкоў няма ў адпаведнасці: &quot;Extra&quot;');
+    expect(inBelarusian.body).not.toContain('is not a real date');
+    const inRussian = await app.inject({
+      method: 'POST',
+      url: '/edit/imports',
+      headers: {
+        cookie: reviewer.cookie,
+        'accept-language': 'ru',
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      payload: multipart('lang.csv', text, { _csrf: reviewer.csrf }),
+    });
+    expect(inRussian.body).toContain('«31.02.2021» — невозможная дата: дней в этом месяце — 28');
+    expect(inRussian.body).not.toContain('columns not in the mapping');
   });
 
   it('dry run, then the confirmed run in one transaction, recorded with the file’s SHA-256', async () => {

@@ -248,8 +248,9 @@ async function editRoutes(edit: FastifyInstance, options: AppOptions): Promise<v
     return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);
   });
 
-  // Spreadsheet imports (reviewers only, as in the API): upload → dry-run report → confirmed run.
+  // Spreadsheet imports: upload → dry-run report → confirmed run, or a draft for review (0024).
   const uploads = createUploadStash({ maxTotalBytes: 4 * options.config.importMaxBytes });
+  const reviewed = { schema: { hide: true }, config: { review: 'drafts' as const } };
   edit.get('/imports', { schema: { hide: true } }, async (request, reply) =>
     send(request, reply, await importsPage(contextOf(request))),
   );
@@ -269,14 +270,14 @@ async function editRoutes(edit: FastifyInstance, options: AppOptions): Promise<v
         }
       },
     });
-    upload.post('/imports', { schema: { hide: true } }, async (request, reply) => {
+    upload.post('/imports', reviewed, async (request, reply) => {
       const outcome = await submitUpload(contextOf(request), uploads, request.body);
       return 'redirect' in outcome
         ? reply.redirect(outcome.redirect, 303)
         : send(request, reply, outcome.page);
     });
   });
-  edit.post('/imports/:upload', { schema: { hide: true } }, async (request, reply) => {
+  edit.post('/imports/:upload', reviewed, async (request, reply) => {
     const { upload } = request.params as { upload: string };
     const outcome = await submitUploadAction(contextOf(request), uploads, upload, formValuesOf(request.body));
     return 'redirect' in outcome ? reply.redirect(outcome.redirect, 303) : send(request, reply, outcome.page);

@@ -24,6 +24,7 @@ interface Seeded {
   ids: Map<string, string[]>;
   anonymousId: string;
   publicPersonId: string;
+  importDraftId: string;
 }
 
 async function seed(db: Parameters<typeof buildServices>[0]): Promise<Seeded> {
@@ -205,7 +206,33 @@ async function seed(db: Parameters<typeof buildServices>[0]): Promise<Seeded> {
   });
   add('sources', ingested.source.id);
   for (const proposal of ingested.proposals) add('proposals', proposal.id);
-  return { ids, anonymousId: anonymous.id, publicPersonId: publicPerson.id };
+  // An editor's import waiting for review: nothing of it is the public's, published or not.
+  const importer = await services.users.add({
+    email: 'synthetic-canary-importer@example.org',
+    displayName: 'Synthetic importer',
+    role: 'editor',
+    password: 'synthetic canary password',
+    canPublish: false,
+    confidentialAccess: false,
+  });
+  const editorServices = buildServices(db, fixedClock, {
+    viewer: { user: { ...importer, canPublish: false, confidentialAccess: false }, scope: 'write' },
+  });
+  const { draft } = await editorServices.imports.prepareDraft({
+    name: 'canary.csv',
+    bytes: Buffer.from(`Name,Detained,Source\nSynthetic Importava,2024,https://example.org/${MARKER}\n`),
+  });
+  const importDraft = await editorServices.drafts.submit({
+    kind: 'import',
+    action: 'create',
+    payload: draft,
+  });
+  return {
+    ids,
+    anonymousId: anonymous.id,
+    publicPersonId: publicPerson.id,
+    importDraftId: importDraft.draft.id,
+  };
 }
 
 describeEachDialect('what the public may see', (database) => {
@@ -369,6 +396,8 @@ describeEachDialect('what the public may see', (database) => {
       '/edit/merge',
       '/edit/users',
       '/edit/ingest',
+      '/edit/imports',
+      `/edit/drafts/${seeded.importDraftId}`,
       `/edit/merge?keep=${seeded.anonymousId}`,
     ];
     for (const [path, ids] of seeded.ids) {

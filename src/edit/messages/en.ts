@@ -1,3 +1,5 @@
+import { IMPORT_MESSAGE_TEXTS, type ImportMessageCatalog } from '../../ingest/import/messages.js';
+
 /**
  * The editors' interface text in English; be.ts and ru.ts have the same shape (checked by the type).
  * Field labels are keyed by kind, then by field ("names.text" is the text of a row of names).
@@ -43,6 +45,7 @@ export const editEn = {
     legal_article: 'Legal articles',
     count_observation: 'Count observations',
     proposal: 'Accepted proposals (from articles)',
+    import: 'Imported spreadsheets',
   },
   list: {
     add: 'Add new',
@@ -200,6 +203,8 @@ export const editEn = {
     reject: 'Reject',
     withdraw: 'Withdraw',
     stale: 'The record has changed since this draft was made: publishing it will be refused (409).',
+    importStale:
+      'The registry has changed since this import was submitted: it would now do otherwise than its author saw (below). Publishing is refused if a row is now rejected (422).',
     published: 'Published.',
     rejected: 'Rejected.',
     withdrawn: 'Withdrawn.',
@@ -259,6 +264,10 @@ export const editEn = {
     check: 'Check (dry run)',
     checkAgain: 'Check again',
     confirm: 'Import',
+    forReview:
+      'Your imports are published by a reviewer: after the check you submit the file for review, and nothing is written until a reviewer publishes it.',
+    submit: 'Submit for review',
+    submitNote: 'Note to the reviewer (where the list comes from, what to check)',
     report: 'What the import would do',
     done: 'Imported. Every row is written and recorded in the history.',
     fileFacts: (name: string, sha256: string) => `${name} · SHA-256 ${sha256}`,
@@ -276,6 +285,7 @@ export const editEn = {
     fixFirst:
       'Nothing can be imported until every problem and rejected row is fixed: correct the file and upload it again, or change the mapping.',
     moreRows: (count: string) => `${count} more rows are not shown.`,
+    wasOutcome: (outcome: string) => `(when submitted: ${outcome})`,
     outcomes: {
       create: 'created',
       update: 'updated',
@@ -462,6 +472,8 @@ export const editEn = {
       visibility: 'Visibility',
     },
   },
+  /** The import report's messages by code: their English is the CLI's and the API's. */
+  importMessages: IMPORT_MESSAGE_TEXTS as ImportMessageCatalog,
 };
 
 export type EditMessages = typeof editEn;

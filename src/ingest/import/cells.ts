@@ -1,29 +1,36 @@
 import { daysInMonth, isPartialDate } from '../../lib/partial-date.js';
+import {
+  englishOf,
+  type ImportMessage,
+  type ImportMessageCode,
+  type ImportMessageParams,
+} from './messages.js';
 
 /**
  * Reading one spreadsheet cell into a field value. Every reader returns the value or a message
  * that names what is wrong and how to write it, never a guess: a date known to the month stays a
  * month, and a season is refused rather than turned into an invented month.
  */
-export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string; issue: ImportMessage };
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
-const fail = <T>(message: string): CellResult<T> => ({ ok: false, message });
+function fail<T, C extends ImportMessageCode>(code: C, params: ImportMessageParams<C>): CellResult<T> {
+  const issue: ImportMessage = { code, params: params as Record<string, string | number> };
+  return { ok: false, message: englishOf(issue), issue };
+}
 
 const pad2 = (text: string) => text.padStart(2, '0');
 
 const SEASONS =
   /(весн|вясн|лет[оа]|лець|осен|восен|зим|spring|summer|autumn|fall|winter|начал|канец|конец|середин|early|late|mid)/i;
 
-const DATE_HELP = 'write DD.MM.YYYY, YYYY-MM-DD, YYYY-MM, MM.YYYY or YYYY';
-
 function checked(text: string, canonical: string): CellResult<string> {
   if (isPartialDate(canonical)) return ok(canonical);
   const [year, month] = canonical.split('-').map(Number);
   if (year !== undefined && month !== undefined && month >= 1 && month <= 12) {
-    return fail(`"${text}" is not a real date: that month has ${daysInMonth(year, month)} days`);
+    return fail('dateNotReal', { value: text, days: daysInMonth(year, month) });
   }
-  return fail(`"${text}" is not a real date (${DATE_HELP})`);
+  return fail('dateInvalid', { value: text });
 }
 
 /** DD.MM.YYYY, YYYY-MM-DD, YYYY-MM, MM.YYYY or YYYY → a partial date with its precision. */
@@ -38,20 +45,16 @@ export function readPartialDate(raw: string): CellResult<string> {
   if ((match = /^(\d{1,2})\.(\d{4})$/.exec(text)))
     return checked(text, `${match[2]}-${pad2(match[1] ?? '')}`);
   if (/^\d{4}$/.test(text)) return checked(text, text);
-  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text))
-    return fail(`"${text}" is ambiguous (day/month or month/day?): ${DATE_HELP}`);
-  if (SEASONS.test(text))
-    return fail(
-      `"${text}" is vague: a season or part of a year cannot be stored without inventing a month; write the year (e.g. 2021) or the month if it is known`,
-    );
-  return fail(`"${text}" is not a date: ${DATE_HELP}`);
+  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text)) return fail('dateAmbiguous', { value: text });
+  if (SEASONS.test(text)) return fail('dateVague', { value: text });
+  return fail('dateUnreadable', { value: text });
 }
 
 /** A whole number, allowing the thousands separators spreadsheets use ("1 234", "1,234"). */
 export function readCount(raw: string): CellResult<number> {
   const text = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   const plain = /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text;
-  if (!/^\d+$/.test(plain)) return fail(`"${raw.trim()}" is not a whole number`);
+  if (!/^\d+$/.test(plain)) return fail('notWholeNumber', { value: raw.trim() });
   return ok(Number(plain));
 }
 
@@ -61,26 +64,19 @@ const MONTHS = /^(?:months?|mos?|m|мес\.?|месяц|месяца|месяц�
 /** A term such as "3 years", "2 г. 6 мес.", "1 год 6 месяцев", "18 months" → months. */
 export function readSentenceMonths(raw: string): CellResult<number> {
   const text = raw.trim().toLowerCase().replace(/,/g, ' ');
-  if (/пожизн|пажыццёв|life/.test(text))
-    return fail(
-      `"${raw.trim()}" is a life sentence, which has no term in months: put it in the sentence note`,
-    );
-  if (readPartialDate(text).ok)
-    return fail(
-      `"${raw.trim()}" is a date, not a term: map an end date to no field, or write the term ("3 years")`,
-    );
+  if (/пожизн|пажыццёв|life/.test(text)) return fail('termLife', { value: raw.trim() });
+  if (readPartialDate(text).ok) return fail('termIsDate', { value: raw.trim() });
   const parts = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*([^\d\s]+\.?)?/g)];
-  if (parts.length === 0)
-    return fail(`"${raw.trim()}" is not a term: write e.g. "3 years", "2 г. 6 мес." or "18 months"`);
+  if (parts.length === 0) return fail('termUnreadable', { value: raw.trim() });
   let months = 0;
   for (const [, amount, unit] of parts) {
     const value = Number((amount ?? '').replace(',', '.'));
-    if (unit === undefined) return fail(`"${raw.trim()}" gives no unit: write "3 years" or "36 months"`);
+    if (unit === undefined) return fail('termNoUnit', { value: raw.trim() });
     if (YEARS.test(unit)) months += value * 12;
     else if (MONTHS.test(unit)) months += value;
-    else return fail(`"${raw.trim()}": "${unit}" is not years or months`);
+    else return fail('termUnit', { value: raw.trim(), unit });
   }
-  if (!Number.isInteger(months)) return fail(`"${raw.trim()}" is not a whole number of months`);
+  if (!Number.isInteger(months)) return fail('termNotWholeMonths', { value: raw.trim() });
   return ok(months);
 }
 
@@ -101,7 +97,7 @@ export function readArticles(raw: string): CellResult<ArticleRef[]> {
       /^(?:ст\.?|арт\.?|art\.?|article)?\s*(\d+(?:[-.]\d+)*)\s*(?:(?:ч\.?|часть|частка|part|p\.)\s*(\d+))?$/i.exec(
         piece,
       );
-    if (!match?.[1]) return fail(`"${piece}" is not an article number: write e.g. "342 ч.2" or "361-1"`);
+    if (!match?.[1]) return fail('articleUnreadable', { value: piece });
     refs.push({ number: match[1], part: match[2] ?? null });
   }
   return ok(refs);
@@ -112,7 +108,7 @@ export function readGender(raw: string): CellResult<'female' | 'male' | 'other'>
   if (/^(m|male|man|м|муж|мужской|мужчина|мужчына|мужчынскі|мужскі)\.?$/.test(text)) return ok('male');
   if (/^(f|female|woman|ж|жен|женский|женщина|жанчына|жаночы)\.?$/.test(text)) return ok('female');
   if (/^(other|иное|іншы|другое)$/.test(text)) return ok('other');
-  return fail(`"${raw.trim()}" is not a gender: write male, female or other (or м / ж)`);
+  return fail('genderUnreadable', { value: raw.trim() });
 }
 
 const RELEASE_WORDS: readonly [RegExp, string][] = [
@@ -133,9 +129,7 @@ const RELEASE_WORDS: readonly [RegExp, string][] = [
 export function readReleaseMode(raw: string): CellResult<string> {
   const text = raw.trim().toLowerCase();
   for (const [pattern, mode] of RELEASE_WORDS) if (pattern.test(text)) return ok(mode);
-  return fail(
-    `"${raw.trim()}" is not a release mode: write sentence served, pardon, negotiated, deportation, amnesty, acquittal, case closed, died or other`,
-  );
+  return fail('releaseModeUnreadable', { value: raw.trim() });
 }
 
 export interface NameReading {
@@ -152,9 +146,7 @@ export function readName(raw: string, language?: string): CellResult<NameReading
     return ok({ text, script: 'Cyrl', language: language ?? (/[іўІЎ]/.test(text) ? 'be' : 'ru') });
   }
   if (/^[\p{Script=Latin}]+$/u.test(letters)) return ok({ text, script: 'Latn', language: language ?? 'en' });
-  return fail(
-    `"${text}" is not written in Cyrillic or Latin letters only; the registry stores names in those scripts (add a Latin transcription column)`,
-  );
+  return fail('nameScript', { value: text });
 }
 
 /** One or more http(s) addresses, separated by spaces, commas, semicolons or new lines. */
@@ -171,7 +163,7 @@ export function readUrls(raw: string): CellResult<string[]> {
       url = null;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-      return fail(`"${piece}" is not an http(s) address`);
+      return fail('urlInvalid', { value: piece });
     urls.push(url.toString());
   }
   return ok(urls);

@@ -13,6 +13,7 @@ import {
   readUrls,
 } from './cells.js';
 import type { ColumnMapping, ImportField } from './mapping.js';
+import { type ImportMessage, importMessage } from './messages.js';
 import type { SheetTable } from './table.js';
 
 /** One spreadsheet row read into the facts it states, with what each cell gave or why it could not. */
@@ -21,6 +22,8 @@ export interface CellReport {
   field: ImportField | null;
   value: string;
   problem?: string;
+  /** The problem as a code with parameters, for the editor's language. */
+  issue?: ImportMessage;
 }
 
 export interface PersonDraft {
@@ -43,7 +46,7 @@ export interface EpisodeDraft {
 export interface RowDraft {
   line: number;
   cells: CellReport[];
-  problems: string[];
+  problems: ImportMessage[];
   person: PersonDraft | null;
   episode: EpisodeDraft | null;
   sourceUrls: string[];
@@ -85,11 +88,11 @@ const NAME_FIELDS = ['name', 'nameBe', 'nameRu', 'nameLatin'] as const;
 
 function draftOf(
   values: Values,
-  problems: string[],
+  problems: ImportMessage[],
   nameUnreadable: boolean,
 ): Pick<RowDraft, 'person' | 'episode' | 'sourceUrls'> {
   const names = NAME_FIELDS.flatMap((field) => (values[field] ? [values[field] as NameReading] : []));
-  if (names.length === 0 && !nameUnreadable) problems.push('no name: a person needs at least one name');
+  if (names.length === 0 && !nameUnreadable) problems.push(importMessage('noName'));
   const detainedOn = (values.detainedOn as string | undefined) ?? null;
   const releasedOn = (values.releasedOn as string | undefined) ?? null;
   const releaseMode = (values.releaseMode as string | undefined) ?? null;
@@ -97,18 +100,15 @@ function draftOf(
     ['articles', 'sentence', 'sentenceMonths', 'facility', 'releasedOn', 'releaseMode'] as const
   ).filter((field) => values[field] !== undefined);
   if (!detainedOn && episodeFields.length > 0)
-    problems.push(
-      `${episodeFields.join(', ')} describe a detention: the row needs the date of detention (detainedOn)`,
-    );
-  if (releasedOn && !releaseMode)
-    problems.push('a release date needs a release mode (releaseMode): how was the person freed?');
-  if (releaseMode && !releasedOn) problems.push('a release mode needs the release date (releasedOn)');
+    problems.push(importMessage('detentionMissing', { fields: episodeFields.join(', ') }));
+  if (releasedOn && !releaseMode) problems.push(importMessage('releaseModeMissing'));
+  if (releaseMode && !releasedOn) problems.push(importMessage('releaseDateMissing'));
   if (
     values.sentence !== undefined &&
     values.sentenceMonths !== undefined &&
     values.sentence !== values.sentenceMonths
   )
-    problems.push('sentence and sentenceMonths disagree');
+    problems.push(importMessage('sentenceDisagrees'));
   return {
     person:
       names.length === 0
@@ -138,10 +138,10 @@ export function interpretTable(table: SheetTable, mapping: ColumnMapping): Inter
   const unmappedColumns = table.headers.filter((header) => header !== '' && !(header in mapping));
   const absentColumns = Object.keys(mapping).filter((column) => !table.headers.includes(column));
   const rows = table.rows.map(({ line, cells: raw }): RowDraft => {
-    const problems: string[] = [];
+    const problems: ImportMessage[] = [];
     const extra = raw.slice(table.headers.length);
     if (raw.length < table.headers.length || extra.some((cell) => cell.trim() !== '')) {
-      problems.push(`the row has ${raw.length} cells but the header has ${table.headers.length} columns`);
+      problems.push(importMessage('raggedRow', { cells: raw.length, columns: table.headers.length }));
     }
     const values: Values = {};
     const cells = table.headers.map((column, index): CellReport => {
@@ -149,7 +149,7 @@ export function interpretTable(table: SheetTable, mapping: ColumnMapping): Inter
       const field = mapping[column] ?? null;
       if (!field || value.trim() === '') return { column, field, value };
       const result = READERS[field](value);
-      if (!result.ok) return { column, field, value, problem: result.message };
+      if (!result.ok) return { column, field, value, problem: result.message, issue: result.issue };
       values[field] = result.value;
       return { column, field, value };
     });

@@ -15,13 +15,23 @@ import { createEpisodeSchema, updateEpisodeSchema } from '../episode/episode.sch
 import { createFacilitySchema, updateFacilitySchema } from '../facility/facility.schema.js';
 import { createLegalArticleSchema, updateLegalArticleSchema } from '../legal-article/legal-article.schema.js';
 import { createPersonSchema, mergeSchema, updatePersonSchema } from '../person/person.schema.js';
+import {
+  IMPORT_OUTCOMES,
+  type ImportCounts,
+  type ImportDraft,
+  importDraftSchema,
+  type ImportReport,
+} from '../import/import.schema.js';
 import { acceptSchema } from '../proposal/proposal.schema.js';
 import { createRecognitionSchema, updateRecognitionSchema } from '../recognition/recognition.schema.js';
 import { createSourceSchema, updateSourceSchema } from '../source/source.schema.js';
 
-/** What a draft needs of a record: its id, its version, and who may see it. */
+/**
+ * What a draft needs of a record: its id, its version, and who may see it. The id is null when
+ * the change made no record of its own (an import whose every row is stored already).
+ */
 export interface DraftableRecord {
-  id: string;
+  id: string | null;
   version: number;
   visibility?: string;
 }
@@ -52,6 +62,11 @@ export interface DraftTargets {
   countObservations: DraftableService;
   sources: DraftableService;
   citations: DraftableService;
+  /** An import is one draft of many rows: run (or dry-run) from what its file said (0024). */
+  imports: {
+    runDraft(draft: ImportDraft, draftId?: string): Promise<ImportReport>;
+    dryRunDraft(draft: ImportDraft): Promise<ImportReport>;
+  };
   /** Accepting a proposal is its one change: it writes the fact through the owning services. */
   proposals: {
     get(id: string): Promise<DraftableRecord & { kind: string; evidence: { sentence: string } }>;
@@ -68,7 +83,27 @@ export interface DraftKind {
   merge?: z.ZodType;
   service(services: DraftTargets): DraftableService;
   /** The draft's summary, when the record has no name of its own to show. */
-  describe?(change: { action: string }, target: DraftableRecord | null): string;
+  describe?(
+    change: { action: string; payload: Record<string, unknown> },
+    target: DraftableRecord | null,
+  ): string;
+  /**
+   * A change of many records, reviewed by what it would do now rather than by a field diff: the
+   * report, and whether it now differs from what the editor saw (imports).
+   */
+  /**
+   * How a published draft is applied, when it must know the draft (an import's history names it);
+   * otherwise through the service's create / update / delete.
+   */
+  publish?(
+    services: DraftTargets,
+    payload: Record<string, unknown>,
+    draftId: string,
+  ): Promise<DraftableRecord>;
+  recheck?(
+    services: DraftTargets,
+    payload: Record<string, unknown>,
+  ): Promise<{ report: unknown; stale: boolean }>;
 }
 
 const onlyAccepted = () =>
@@ -85,6 +120,27 @@ function proposalTarget(services: DraftTargets): DraftableService {
     delete: onlyAccepted,
   };
 }
+
+const onlyCreated = () =>
+  Promise.reject(new AppError('validation_failed', 'an import draft can only be created (action create)'));
+
+/** An import seen as a draftable record: creating it runs the import; its record is the report. */
+async function runImport(services: DraftTargets, draft: ImportDraft, draftId?: string) {
+  const report = await services.imports.runDraft(draft, draftId);
+  return { ...report, id: report.importId, version: 1, visibility: draft.visibility };
+}
+
+function importTarget(services: DraftTargets): DraftableService {
+  return {
+    get: onlyCreated,
+    create: (draft: ImportDraft) => runImport(services, draft),
+    update: onlyCreated,
+    delete: onlyCreated,
+  };
+}
+
+const sameCounts = (a: ImportCounts, b: ImportCounts) =>
+  IMPORT_OUTCOMES.every((outcome) => a[outcome] === b[outcome]);
 
 /**
  * Every kind of record an editor may change through a draft, keyed by the record kind used in
@@ -168,6 +224,30 @@ export const DRAFT_KINDS = {
       const sentence = proposal?.evidence?.sentence ?? '';
       const quote = sentence.length > 90 ? `${sentence.slice(0, 89)}…` : sentence;
       return `accept the ${proposal?.kind ?? ''} proposal “${quote}”`;
+    },
+  },
+  import: {
+    entity: 'import',
+    create: importDraftSchema,
+    update: importDraftSchema,
+    service: importTarget,
+    publish: (services, payload, draftId) => runImport(services, payload as ImportDraft, draftId),
+    describe: (change) => {
+      const draft = change.payload as Partial<ImportDraft>;
+      const rows = draft.rows?.length ?? 0;
+      const what = draft.document ? 'an export file' : `${rows} row${rows === 1 ? '' : 's'}`;
+      // The full SHA-256 is in the payload and in the import's history; twelve digits tell files apart.
+      return `import ${what} of ${draft.fileName ?? ''} (sha256 ${(draft.sha256 ?? '').slice(0, 12)}…)`;
+    },
+    recheck: async (services, payload) => {
+      const draft = importDraftSchema.safeParse(payload);
+      if (!draft.success) return { report: null, stale: true };
+      const report = await services.imports.dryRunDraft(draft.data);
+      const { submitted, submittedOutcomes } = draft.data;
+      const rowChanged =
+        report.rows.length !== submittedOutcomes.length ||
+        report.rows.some((row, index) => row.outcome !== submittedOutcomes[index]);
+      return { report, stale: rowChanged || !sameCounts(report.counts, submitted) };
     },
   },
 } as const satisfies Record<string, DraftKind>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importReportSchema } from '../import/import.schema.js';
 import { idSchema, optionalText, paginationSchema, visibilitySchema } from '../shared/common.schema.js';
 import { DRAFT_KIND_NAMES } from './draft.kinds.js';
 
@@ -66,7 +67,15 @@ export const draftDetailSchema = draftRecordSchema.extend({
   changes: z
     .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
     .describe('Field by field, the record now beside the record as the draft would leave it'),
-  stale: z.boolean().describe('The record has changed since the draft was made: publishing will be refused'),
+  stale: z
+    .boolean()
+    .describe(
+      'The record has changed since the draft was made: publishing will be refused (an import: it would now do otherwise than when submitted)',
+    ),
+  report: importReportSchema
+    .nullable()
+    .optional()
+    .describe('An import draft: its dry run against the registry as it is now (null once closed)'),
 });
 export type DraftDetail = z.infer<typeof draftDetailSchema>;
 

@@ -299,6 +299,17 @@ export function createDraftService(deps: DraftServiceDeps) {
       const draft = present(row);
       const change: DraftChange = { ...draft, payload: draft.payload };
       const services = deps.servicesOn(deps.db);
+      const kind = kindOf(draft.kind);
+      if (kind.recheck) {
+        // A change of many records (an import) is reviewed by what it would do now, not by a diff.
+        const now = draft.status === 'pending' ? await kind.recheck(services, draft.payload) : null;
+        return {
+          ...draft,
+          changes: {},
+          stale: now?.stale ?? false,
+          report: (now?.report ?? null) as DraftDetail['report'],
+        };
+      }
       const now = draft.status === 'pending' ? await current(services, change).catch(() => null) : null;
       const proposed =
         draft.action === 'delete' ? null : { ...(now ?? {}), ...withoutVersion(draft.payload) };
@@ -328,6 +339,7 @@ export function createDraftService(deps: DraftServiceDeps) {
           );
         }
         const payload = (parsed?.data ?? JSON.parse(row.payload)) as Record<string, unknown>;
+        if (kind.publish) return kind.publish(deps.servicesOn(trx), payload, row.id);
         return apply(deps.servicesOn(trx), {
           kind: row.kind as DraftChange['kind'],
           action: row.action as DraftAction,

@@ -30,6 +30,7 @@ import { createLegalArticleSchema, updateLegalArticleSchema } from '../legal-art
 import { createPersonSchema, updatePersonSchema } from '../person/person.schema.js';
 import { createRecognitionSchema, updateRecognitionSchema } from '../recognition/recognition.schema.js';
 import { createSourceSchema, updateSourceSchema } from '../source/source.schema.js';
+import { addMessage, importMessage, plainMessage } from '../../ingest/import/messages.js';
 import type { ImportRowReport } from './import.schema.js';
 
 /**
@@ -274,6 +275,7 @@ export async function applyExportDocument(
         outcome: 'reject',
         recordId: incoming.id,
         messages: [],
+        details: [],
         cells: [],
         actions: [],
       };
@@ -292,8 +294,9 @@ export async function applyExportDocument(
           if (stored && stored.id !== article.id) {
             articleIds.set(article.id, stored.id);
             record = { ...article, id: stored.id };
-            report.messages.push(
-              `article ${article.code} ${article.number} is already stored as ${stored.id}; charges point there`,
+            addMessage(
+              { texts: report.messages, details: report.details },
+              importMessage('articleStored', { code: article.code, number: article.number, id: stored.id }),
             );
           }
         }
@@ -316,7 +319,7 @@ export async function applyExportDocument(
       } catch (error) {
         if (!isAppError(error) || error.code === 'internal') throw error;
         report.outcome = 'reject';
-        report.messages.push(error.message);
+        addMessage({ texts: report.messages, details: report.details }, plainMessage(error.message));
       }
     }
   }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { ServicesFor } from '../../app.js';
 import { AppError } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validation.js';
+import { submittedDraftSchema } from '../draft/draft.schema.js';
+import { mayPublish } from '../user/access.js';
 import { tooLarge } from './import.service.js';
 import {
   columnMappingSchema,
@@ -15,6 +17,7 @@ import {
 } from './import.schema.js';
 
 /**
+ * From an editor who may not publish, an import is kept as a draft for review (docs/decisions/0024).
  * POST /imports takes one file as multipart/form-data (field "file"; an optional field "columns"
  * holds a column mapping as JSON), with its own size limit instead of the 1 MiB JSON limit. Writing
  * needs an editor (the auth hook refuses the public and read-only tokens before this runs).
@@ -35,8 +38,15 @@ export async function registerImportRoutes(
         summary:
           'Import a CSV, XLSX or unfree export file (multipart field "file"); ?dryRun=true only reports',
         querystring: importQuerySchema,
-        response: { 200: importReportSchema, 201: importReportSchema },
+        response: {
+          200: importReportSchema,
+          201: importReportSchema,
+          202: submittedDraftSchema.describe(
+            'From an editor who may not publish: kept as a draft (kind import) that a reviewer publishes (POST /drafts/{id}/publish); the preview is the dry run',
+          ),
+        },
       },
+      config: { review: 'drafts' },
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
@@ -73,12 +83,22 @@ export async function registerImportRoutes(
           throw error;
         }
       }
-      const { dryRun, ...query } = request.query;
-      const imports = servicesFor(request.viewer).imports;
+      const { dryRun, note, ...query } = request.query;
+      const services = servicesFor(request.viewer);
       const file = { name: upload.filename || 'upload', bytes };
       const importOptions = { ...query, ...(columns ? { columns } : {}) };
-      if (dryRun) return reply.code(200).send(await imports.dryRun(file, importOptions));
-      return reply.code(201).send(await imports.run(file, importOptions));
+      if (dryRun) return reply.code(200).send(await services.imports.dryRun(file, importOptions));
+      if (!mayPublish(request.viewer)) {
+        const { draft, report } = await services.imports.prepareDraft(file, importOptions);
+        const submitted = await services.drafts.submit({
+          kind: 'import',
+          action: 'create',
+          payload: draft,
+          note: note ?? null,
+        });
+        return reply.code(202).send({ draft: submitted.draft, preview: report });
+      }
+      return reply.code(201).send(await services.imports.run(file, importOptions));
     },
   );
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ENCODINGS } from '../../ingest/import/encoding.js';
 import { IMPORT_FIELDS } from '../../ingest/import/mapping.js';
+import { IMPORT_MESSAGE_TEXTS, type ImportMessageCode } from '../../ingest/import/messages.js';
+import { exportDocumentSchema } from '../export/export.schema.js';
 import { visibilitySchema } from '../shared/common.schema.js';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
@@ -47,18 +49,28 @@ export const importActionSchema = z.object({
 });
 export type ImportAction = z.infer<typeof importActionSchema>;
 
+export const importMessageSchema = z
+  .object({
+    code: z.enum(Object.keys(IMPORT_MESSAGE_TEXTS) as [ImportMessageCode, ...ImportMessageCode[]]),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    column: z.string().optional().describe('The column of the cell the message is about'),
+  })
+  .describe('A message as a stable code with its parameters (the text beside it is its English)');
+
 export const importRowReportSchema = z.object({
   line: z.number().int().describe('Line of the file (CSV), row of the sheet (XLSX) or record index (JSON)'),
   entity: z.string().describe('person for spreadsheet rows; the record kind for JSON'),
   outcome: z.enum(IMPORT_OUTCOMES),
   recordId: z.string().nullable(),
   messages: z.array(z.string()),
+  details: z.array(importMessageSchema).describe('The messages as codes, one for each of messages'),
   cells: z.array(
     z.object({
       column: z.string(),
       field: z.string().nullable(),
       value: z.string(),
       problem: z.string().optional(),
+      issue: importMessageSchema.optional(),
     }),
   ),
   actions: z.array(importActionSchema),
@@ -85,7 +97,9 @@ export const importReportSchema = z.object({
   mappingName: z.string().nullable(),
   columns: columnMappingSchema.nullable(),
   problems: z.array(z.string()).describe('What keeps the whole file from being imported'),
+  problemDetails: z.array(importMessageSchema).describe('The problems as codes, one for each'),
   warnings: z.array(z.string()),
+  warningDetails: z.array(importMessageSchema).describe('The warnings as codes, one for each'),
   counts: importCountsSchema,
   rows: z.array(importRowReportSchema),
 });
@@ -110,4 +124,63 @@ export const importQuerySchema = z.object({
   saveMapping: mappingNameSchema.optional(),
   visibility: visibilitySchema.optional(),
   articleCode: z.string().optional(),
+  note: z.string().trim().max(2000).optional().describe('Why (for a draft submitted for review)'),
 });
+
+const nameReadingSchema = z.object({
+  text: z.string().min(1),
+  script: z.enum(['Cyrl', 'Latn']),
+  language: z.string().min(2),
+});
+
+/** One spreadsheet row as read and mapped: the facts it states and the cells they came from. */
+export const importDraftRowSchema = z.object({
+  line: z.number().int().positive(),
+  cells: z.array(z.object({ column: z.string(), field: z.enum(IMPORT_FIELDS), value: z.string() }).strict()),
+  person: z.object({
+    names: z.array(nameReadingSchema).min(1),
+    birthDate: z.string().nullable(),
+    gender: z.enum(['female', 'male', 'other']).nullable(),
+    region: z.string().nullable(),
+    occupations: z.array(z.string()),
+    biography: z.string().nullable(),
+  }),
+  episode: z
+    .object({
+      detainedOn: z.string(),
+      articles: z.array(z.object({ number: z.string(), part: z.string().nullable() })),
+      sentenceMonths: z.number().int().nonnegative().nullable(),
+      facility: z.string().nullable(),
+      release: z.object({ releasedOn: z.string(), mode: z.string() }).nullable(),
+    })
+    .nullable(),
+  sourceUrls: z.array(z.string()),
+});
+export type ImportDraftRow = z.infer<typeof importDraftRowSchema>;
+
+/**
+ * An import kept as a draft for review (docs/decisions/0024): what the file said once read and
+ * mapped — never the file's bytes — and how to import it. Only cells of mapped columns are kept:
+ * a column someone chose to ignore is not the registry's to hold.
+ */
+export const importDraftSchema = z
+  .object({
+    fileName: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    format: z.enum(IMPORT_FORMATS),
+    encoding: z.string().nullable(),
+    delimiter: z.string().nullable(),
+    mappingName: mappingNameSchema.nullable(),
+    columns: columnMappingSchema.nullable(),
+    saveMapping: mappingNameSchema.nullable(),
+    visibility: visibilitySchema.describe('The visibility of the records it creates'),
+    articleCode: z.string().regex(/^[A-Z]{2}-[A-Z]{2,10}$/),
+    rows: z.array(importDraftRowSchema).describe('A spreadsheet’s rows (empty for an export file)'),
+    document: exportDocumentSchema.nullable().describe('An export file’s records (null for a spreadsheet)'),
+    submitted: importCountsSchema.describe('What the dry run reported when the draft was submitted'),
+    submittedOutcomes: z
+      .array(z.enum(IMPORT_OUTCOMES))
+      .describe('Each row’s outcome in that dry run, in the order of the report’s rows'),
+  })
+  .strict();
+export type ImportDraft = z.infer<typeof importDraftSchema>;

@@ -4,7 +4,8 @@ import type { Db } from '../../db/database.js';
 import type { RecordServices as Services } from '../../app.js';
 import { decodeText } from '../../ingest/import/encoding.js';
 import { type ColumnMapping, guessMapping } from '../../ingest/import/mapping.js';
-import { interpretTable } from '../../ingest/import/rows.js';
+import { addMessage, type ImportMessage, importMessage, plainMessage } from '../../ingest/import/messages.js';
+import { interpretTable, type RowDraft } from '../../ingest/import/rows.js';
 import { readCsv, readXlsx, type SheetTable } from '../../ingest/import/table.js';
 import { AppError, type ErrorIssue, isAppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -13,6 +14,7 @@ import { giveReasonForTransaction, recordRevision } from '../history/history.ser
 import { type Clock, timestamp } from '../shared/clock.js';
 import { inTransaction } from '../shared/transaction.js';
 import type { Viewer } from '../user/access.js';
+import type { ExportDocument } from '../export/export.schema.js';
 import { applyExportDocument, readExportDocument } from './import.json.js';
 import {
   insertImport,
@@ -26,7 +28,9 @@ import {
   IMPORT_OUTCOMES,
   type ImportCounts,
   type ImportFormat,
+  type ImportDraft,
   type ImportMappingRecord,
+  type ImportOptions,
   type ImportOptionsInput,
   importOptionsSchema,
   type ImportReport,
@@ -85,7 +89,7 @@ function countOutcomes(rows: readonly ImportRowReport[]): ImportCounts {
 }
 
 /** The refusal of a real run: the report's problems and rejected rows as issues, one each. */
-function refusal(report: ImportReport): AppError {
+function refusal(report: ImportReport, code: 'validation_failed' | 'rule_violated'): AppError {
   const rejected = report.rows.filter((row) => row.outcome === 'reject');
   const issues: ErrorIssue[] = [
     ...report.problems.map((message) => ({ path: 'file', message })),
@@ -101,11 +105,26 @@ function refusal(report: ImportReport): AppError {
     rejected.length ? `${rejected.length} of ${report.rows.length} rows rejected` : '',
   ].filter(Boolean);
   return new AppError(
-    'validation_failed',
+    code,
     `the import was refused and nothing was written: ${summary.join('; ')} (run it with --dry-run / ?dryRun=true for the full report)`,
     issues,
   );
 }
+
+/** What a file says, once read and mapped: the report's head, and how to apply its records. */
+interface ReadFile {
+  report: ImportReport;
+  options: ImportOptions;
+  rows: readonly RowDraft[];
+  document: ExportDocument | null;
+  /** The file could not be read at all: nothing to apply, only the report's problems. */
+  unreadable: boolean;
+}
+
+const warn = (report: ImportReport, message: ImportMessage) =>
+  addMessage({ texts: report.warnings, details: report.warningDetails }, message);
+const refuse = (report: ImportReport, message: ImportMessage) =>
+  addMessage({ texts: report.problems, details: report.problemDetails }, message);
 
 export function createImportService(deps: ImportServiceDeps) {
   async function mappingNamed(name: string): Promise<ColumnMapping> {
@@ -114,37 +133,53 @@ export function createImportService(deps: ImportServiceDeps) {
     return parseInput(columnMappingSchema, JSON.parse(row.mapping), 'saved mapping');
   }
 
-  async function execute(
-    file: ImportFile,
-    input: ImportOptionsInput,
-    dryRun: boolean,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<ImportReport> {
+  function emptyReport(
+    head: Omit<
+      ImportReport,
+      | 'counts'
+      | 'rows'
+      | 'importId'
+      | 'committed'
+      | 'problems'
+      | 'warnings'
+      | 'problemDetails'
+      | 'warningDetails'
+    >,
+  ): ImportReport {
+    return {
+      importId: null,
+      committed: false,
+      counts: countOutcomes([]),
+      rows: [],
+      problems: [],
+      problemDetails: [],
+      warnings: [],
+      warningDetails: [],
+      ...head,
+    };
+  }
+
+  async function warnIfImportedBefore(report: ImportReport): Promise<void> {
+    for (const earlier of await selectImportsBySha256(deps.db, report.sha256)) {
+      warn(report, importMessage('importedBefore', { at: earlier.createdAt, id: earlier.id }));
+    }
+  }
+
+  async function read(file: ImportFile, input: ImportOptionsInput, dryRun: boolean): Promise<ReadFile> {
     const options = parseInput(importOptionsSchema, input, 'import options');
     if (file.bytes.length > deps.maxBytes) throw tooLarge(file.bytes.length, deps.maxBytes);
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const report: ImportReport = {
-      importId: null,
+    const report = emptyReport({
       dryRun,
-      committed: false,
       fileName: file.name,
-      sha256,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
       format: formatOf(file.name, options.format),
       encoding: null,
       delimiter: null,
       mappingName: options.mapping ?? null,
       columns: null,
-      problems: [],
-      warnings: [],
-      counts: countOutcomes([]),
-      rows: [],
-    };
-    for (const earlier of await selectImportsBySha256(deps.db, sha256)) {
-      report.warnings.push(
-        `this file was imported before, at ${earlier.createdAt} (import ${earlier.id}): rows already stored stay unchanged`,
-      );
-    }
-    let apply: ((services: Services) => Promise<ImportRowReport[]>) | null = null;
+    });
+    await warnIfImportedBefore(report);
+    const contents: ReadFile = { report, options, rows: [], document: null, unreadable: false };
     try {
       if (report.format === 'json') {
         let parsed: unknown;
@@ -154,15 +189,13 @@ export function createImportService(deps: ImportServiceDeps) {
           if (isAppError(error)) throw error;
           throw new AppError('validation_failed', `the file is not valid JSON: ${(error as Error).message}`);
         }
-        const document = readExportDocument(parsed);
-        apply = (services) => applyExportDocument(services, document);
+        contents.document = readExportDocument(parsed);
       } else {
         let table: SheetTable;
         if (report.format === 'csv') {
           const decoded = decodeText(file.bytes, options.encoding);
           report.encoding = decoded.encoding;
-          if (decoded.detected && decoded.encoding === 'cp1251')
-            report.warnings.push('read as Windows-1251 (detected)');
+          if (decoded.detected && decoded.encoding === 'cp1251') warn(report, importMessage('readAsCp1251'));
           table = readCsv(decoded.text);
           report.delimiter = table.delimiter;
         } else {
@@ -174,31 +207,54 @@ export function createImportService(deps: ImportServiceDeps) {
         report.columns = columns;
         const interpretation = interpretTable(table, columns);
         if (interpretation.unmappedColumns.length > 0) {
-          report.problems.push(
-            `columns not in the mapping: ${interpretation.unmappedColumns.map((column) => `"${column}"`).join(', ')}; map each to a field, or to null to ignore it`,
-          );
+          const columns = interpretation.unmappedColumns.map((column) => `"${column}"`).join(', ');
+          refuse(report, importMessage('unmappedColumns', { columns }));
         }
         for (const column of interpretation.absentColumns)
-          report.warnings.push(`the mapping's column "${column}" is not in this file`);
-        apply = (services) =>
-          applySheetRows(
-            { services, options, articleIds: new Map(), facilityIds: null, onProgress },
-            interpretation.rows,
-          );
+          warn(report, importMessage('absentColumn', { column }));
+        contents.rows = interpretation.rows;
       }
     } catch (error) {
       if (!isAppError(error) || error.code === 'internal') throw error;
-      report.problems.push(error.message);
+      refuse(report, plainMessage(error.message));
+      contents.unreadable = true;
     }
-    if (!apply) {
+    return contents;
+  }
+
+  /**
+   * Applies what was read in one transaction; a dry run, or any problem or rejected row, rolls it
+   * back and keeps the report. A refusal is `refusedAs`: a bad file is 400, a draft that no
+   * longer passes 422.
+   */
+  async function apply(
+    file: ReadFile,
+    onProgress?: (done: number, total: number) => void,
+    draft?: { refused: 'rule_violated'; id?: string },
+  ): Promise<ImportReport> {
+    const refusedAs = draft?.refused ?? 'validation_failed';
+    const fromDraft = draft?.id ? `, published from draft ${draft.id}` : '';
+    const { report, options } = file;
+    const dryRun = report.dryRun;
+    if (file.unreadable) {
       if (dryRun) return report;
-      throw refusal(report);
+      throw refusal(report, refusedAs);
     }
-    const run = apply;
+    const document = file.document;
+    const run = (services: Services) =>
+      document
+        ? applyExportDocument(services, document)
+        : applySheetRows(
+            { services, options, articleIds: new Map(), facilityIds: null, onProgress },
+            file.rows,
+          );
     const importId = newId();
     try {
       return await inTransaction(deps.db, async (trx) => {
-        giveReasonForTransaction(trx, `import ${importId} of ${file.name} (sha256 ${sha256})`);
+        giveReasonForTransaction(
+          trx,
+          `import ${importId} of ${report.fileName} (sha256 ${report.sha256})${fromDraft}`,
+        );
         report.rows = await run(deps.servicesOn(trx));
         report.counts = countOutcomes(report.rows);
         if (dryRun || report.problems.length > 0 || report.counts.reject > 0) throw new RollBack(report);
@@ -207,8 +263,8 @@ export function createImportService(deps: ImportServiceDeps) {
         if (changed) {
           const now = timestamp(deps.clock);
           const entry = {
-            sha256,
-            fileName: file.name,
+            sha256: report.sha256,
+            fileName: report.fileName,
             format: report.format,
             mappingName: options.saveMapping ?? options.mapping ?? null,
             mapping: report.columns ? JSON.stringify(report.columns) : null,
@@ -225,7 +281,7 @@ export function createImportService(deps: ImportServiceDeps) {
             recordId: importId,
             action: 'create',
             before: null,
-            after: entry,
+            after: draft?.id ? { ...entry, draftId: draft.id } : entry,
           });
           report.importId = importId;
         }
@@ -237,8 +293,75 @@ export function createImportService(deps: ImportServiceDeps) {
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
       if (dryRun) return error.report;
-      throw refusal(error.report);
+      throw refusal(error.report, refusedAs);
     }
+  }
+
+  /** A draft read back: its rows as the sheet reader gave them, its options as given. */
+  async function fromDraft(draft: ImportDraft, dryRun: boolean): Promise<ReadFile> {
+    const options = parseInput(
+      importOptionsSchema,
+      {
+        format: draft.format,
+        mapping: draft.mappingName ?? undefined,
+        saveMapping: draft.saveMapping ?? undefined,
+        visibility: draft.visibility,
+        articleCode: draft.articleCode,
+      },
+      'import options',
+    );
+    const report = emptyReport({
+      dryRun,
+      fileName: draft.fileName,
+      sha256: draft.sha256,
+      format: draft.format,
+      encoding: draft.encoding,
+      delimiter: draft.delimiter,
+      mappingName: draft.mappingName,
+      columns: draft.columns,
+    });
+    await warnIfImportedBefore(report);
+    const rows = draft.rows.map((row): RowDraft => ({
+      ...row,
+      problems: [],
+      fingerprint: JSON.stringify({ person: row.person, episode: row.episode, sourceUrls: row.sourceUrls }),
+    }));
+    return { report, options, rows, document: draft.document, unreadable: false };
+  }
+
+  /** What is kept of a file for its review: the rows as read and mapped, without ignored columns. */
+  function draftOf(file: ReadFile, submitted: ImportReport): ImportDraft {
+    const { report, options } = file;
+    return {
+      fileName: report.fileName,
+      sha256: report.sha256,
+      format: report.format,
+      encoding: report.encoding,
+      delimiter: report.delimiter,
+      mappingName: report.mappingName,
+      columns: report.columns,
+      saveMapping: options.saveMapping ?? null,
+      visibility: file.document ? 'public' : options.visibility,
+      articleCode: options.articleCode,
+      rows: file.rows.flatMap((row) =>
+        row.person
+          ? [
+              {
+                line: row.line,
+                cells: row.cells.flatMap((cell) =>
+                  cell.field ? [{ column: cell.column, field: cell.field, value: cell.value }] : [],
+                ),
+                person: row.person,
+                episode: row.episode,
+                sourceUrls: row.sourceUrls,
+              },
+            ]
+          : [],
+      ),
+      document: file.document,
+      submitted: submitted.counts,
+      submittedOutcomes: submitted.rows.map((row) => row.outcome),
+    };
   }
 
   async function saveMappingIn(db: Db, name: string, columns: ColumnMapping): Promise<void> {
@@ -248,18 +371,43 @@ export function createImportService(deps: ImportServiceDeps) {
 
   return {
     /** What the import would do, row by row and cell by cell; writes nothing. */
-    dryRun: (
+    dryRun: async (
       file: ImportFile,
       options: ImportOptionsInput = {},
       onProgress?: (done: number, total: number) => void,
-    ) => execute(file, options, true, onProgress),
+    ) => apply(await read(file, options, true), onProgress),
 
     /** The import, in one transaction: every row, or (on any problem) nothing and a validation error. */
-    run: (
+    run: async (
       file: ImportFile,
       options: ImportOptionsInput = {},
       onProgress?: (done: number, total: number) => void,
-    ) => execute(file, options, false, onProgress),
+    ) => apply(await read(file, options, false), onProgress),
+
+    /**
+     * A file read for review instead of imported (an editor who may not publish): the draft to
+     * keep, and its dry run. A file with any problem or rejected row is refused (422), as its
+     * draft would be.
+     */
+    async prepareDraft(
+      file: ImportFile,
+      options: ImportOptionsInput = {},
+    ): Promise<{ draft: ImportDraft; report: ImportReport }> {
+      const contents = await read(file, options, true);
+      const report = await apply(contents);
+      if (report.problems.length > 0 || report.counts.reject > 0) throw refusal(report, 'rule_violated');
+      return { draft: draftOf(contents, report), report };
+    },
+
+    /** A draft's dry run against the registry as it is now (its review). */
+    dryRunDraft: async (draft: ImportDraft) => apply(await fromDraft(draft, true)),
+
+    /**
+     * A draft's import, joining the caller's transaction; 422 if a row is now rejected. Published
+     * from a draft, the import's revisions name that draft.
+     */
+    runDraft: async (draft: ImportDraft, draftId?: string) =>
+      apply(await fromDraft(draft, false), undefined, { refused: 'rule_violated', id: draftId }),
 
     async mappings(): Promise<ImportMappingRecord[]> {
       return (await selectMappings(deps.db)).map((row) => ({

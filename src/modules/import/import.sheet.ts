@@ -1,6 +1,7 @@
 import type { RecordServices as Services } from '../../app.js';
 import type { EpisodeDraft, PersonDraft, RowDraft } from '../../ingest/import/rows.js';
-import { isAppError, ruleViolated } from '../../lib/errors.js';
+import { addMessage, type ImportMessage, importMessage, plainMessage } from '../../ingest/import/messages.js';
+import { isAppError } from '../../lib/errors.js';
 import { foldForSearch } from '../../lib/fold.js';
 import type { EpisodeRecord } from '../episode/episode.schema.js';
 import type { PersonRecord, UpdatePerson } from '../person/person.schema.js';
@@ -14,6 +15,16 @@ import type { ImportAction, ImportOptions, ImportRowReport } from './import.sche
  * anything weaker creates a new person and reports the possible duplicates.
  */
 export const MERGE_SCORE = 0.95;
+
+/** A row the import cannot take, for a reason the report names by its code. */
+class RowRefused extends Error {
+  constructor(readonly detail: ImportMessage) {
+    super('row refused');
+  }
+}
+
+const say = (report: ImportRowReport, message: ImportMessage) =>
+  addMessage({ texts: report.messages, details: report.details }, message);
 
 const sameText = (a: string, b: string) => foldForSearch(a) === foldForSearch(b);
 
@@ -44,15 +55,22 @@ async function findMergeTarget(
   for (const hit of hits) {
     const candidate = await services.persons.get(hit.personId);
     if (hit.score >= MERGE_SCORE && person.birthDate !== null && candidate.birthDate === person.birthDate) {
-      report.messages.push(
-        `merged into ${candidate.displayName} (${candidate.id}): ${hit.reason}, same birth date`,
+      say(
+        report,
+        importMessage('mergedInto', { name: candidate.displayName, id: candidate.id, reason: hit.reason }),
       );
       return candidate;
     }
   }
   for (const hit of hits) {
-    report.messages.push(
-      `possible duplicate of ${hit.matchedName} (${hit.personId}, score ${hit.score.toFixed(2)}): ${hit.reason}; created anyway, check and merge if it is the same person`,
+    say(
+      report,
+      importMessage('possibleDuplicate', {
+        name: hit.matchedName,
+        id: hit.personId,
+        score: hit.score.toFixed(2),
+        reason: hit.reason,
+      }),
     );
   }
   return null;
@@ -140,10 +158,7 @@ async function applyEpisode(
   if (draft.facility) {
     const id = await facilityId(context, draft.facility);
     if (!id) {
-      throw ruleViolated(
-        'facility',
-        `facility "${draft.facility}" is not in the registry: add it first (POST /api/v1/facilities), then import again`,
-      );
+      throw new RowRefused(importMessage('facilityMissing', { name: draft.facility }));
     }
     stays = [{ facilityId: id, from: null, to: null, note: null }];
   }
@@ -253,8 +268,12 @@ async function applyPerson(
   const person = draft.person;
   const exact = await findExact(services, person);
   if (exact.length > 1) {
-    report.messages.push(
-      `matches ${exact.length} stored persons by name and birth date (${exact.map((record) => record.id).join(', ')}): merge them first`,
+    say(
+      report,
+      importMessage('matchesSeveral', {
+        count: exact.length,
+        ids: exact.map((record) => record.id).join(', '),
+      }),
     );
     report.outcome = 'reject';
     return;
@@ -327,37 +346,44 @@ export async function applySheetRows(
       entity: 'person',
       outcome: 'reject',
       recordId: null,
-      messages: [...draft.problems],
+      messages: [],
+      details: [],
       cells: draft.cells,
       actions: [],
     };
     reports.push(report);
     context.onProgress?.(reports.length, drafts.length);
-    for (const cell of draft.cells) if (cell.problem) report.messages.push(`${cell.column}: ${cell.problem}`);
+    for (const problem of draft.problems) say(report, problem);
+    for (const cell of draft.cells)
+      if (cell.issue) say(report, { ...cell.issue, column: cell.column });
+      else if (cell.problem) say(report, { ...plainMessage(cell.problem), column: cell.column });
     if (report.messages.length > 0 || !draft.person) continue;
     const sameRow = fingerprints.get(draft.fingerprint);
     if (sameRow !== undefined) {
       report.outcome = 'duplicate';
-      report.messages.push(`the same as line ${sameRow}: skipped`);
+      say(report, importMessage('sameAsLine', { line: sameRow }));
       continue;
     }
     fingerprints.set(draft.fingerprint, draft.line);
     const key = personKey(draft.person);
     const samePerson = personKeys.get(key);
     if (samePerson !== undefined) {
-      report.messages.push(
-        `line ${samePerson} describes the same person (same names and birth date) differently: make them one row`,
-      );
+      say(report, importMessage('samePersonDiffers', { line: samePerson }));
       continue;
     }
     personKeys.set(key, draft.line);
     try {
       await applyPerson(context, { ...draft, person: draft.person }, report);
     } catch (error) {
+      if (error instanceof RowRefused) {
+        say(report, error.detail);
+        report.outcome = 'reject';
+        continue;
+      }
       if (!isAppError(error) || error.code === 'internal') throw error;
       const details =
         error.issues.length > 1 ? error.issues.map((issue) => `${issue.path}: ${issue.message}`) : [];
-      report.messages.push(error.message, ...details);
+      for (const text of [error.message, ...details]) say(report, plainMessage(text));
       report.outcome = 'reject';
     }
   }
