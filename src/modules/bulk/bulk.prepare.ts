@@ -1,15 +1,18 @@
+import { z } from 'zod';
 import { AppError, type ErrorIssue } from '../../lib/errors.js';
 import { isCertainlyBefore } from '../../lib/partial-date.js';
 import { encodeNameForms } from '../../names/forms.js';
 import { buildNameIndexEntries, type NameInput } from '../../names/matcher.js';
 import { type DiffedChange, creationDiffed } from '../history/history.diff.js';
+import { idSchema } from '../shared/common.schema.js';
 import { type RegistryPerson, registryPersonSchema } from './bulk.schema.js';
 
 /**
  * The part of a bulk load that needs no database: each person checked (zod create schema and the
  * rules episode.service checks one by one), its name-search rows derived and its records' history
- * diffs written. Pure, so it runs in the loading thread or in a worker thread alike
- * (bulk.workers.ts), with the same result; the loading thread only chains the diffs' hashes.
+ * diffs written. Pure. The name rows, the largest part, are derived from the raw names alone, so
+ * that a worker thread (bulk.workers.ts) can derive them while the loading thread checks, diffs
+ * and writes; the result is the same in either thread.
  */
 
 export interface NameKeyRow {
@@ -134,7 +137,9 @@ export function checkPerson(raw: unknown, index: number, today: string): Registr
 }
 
 /** The name rows of checked persons. */
-export function nameRowsOf(persons: readonly RegistryPerson[]): Pick<PreparedPersons, 'keys' | 'forms'> {
+export type NameRows = Pick<PreparedPersons, 'keys' | 'forms'>;
+
+export function nameRowsOf(persons: readonly Pick<RegistryPerson, 'id' | 'names'>[]): NameRows {
   const keys: NameKeyRow[] = [];
   const forms: NameFormRow[] = [];
   for (const person of persons) {
@@ -177,14 +182,25 @@ export function pointToStoredArticles(
         charge.articleId = storedArticleIds.get(charge.articleId) ?? charge.articleId;
 }
 
-/** A chunk of raw persons, the first of them at `first` in the load: checked, with their rows and diffs. */
-export function preparePersons(
-  raw: readonly unknown[],
-  first: number,
-  today: string,
-  storedArticleIds: ReadonlyMap<string, string>,
-): PreparedPersons {
-  const persons = raw.map((person, offset) => checkPerson(person, first + offset, today));
-  pointToStoredArticles(persons, storedArticleIds);
-  return { persons, ...nameRowsOf(persons), changes: creationsOf(persons) };
+/** What the name rows of a person are derived from, checked by the same schemas as the whole person. */
+const namesOfPersonSchema = z.object({ id: idSchema, names: registryPersonSchema.shape.names });
+
+/** The part of a raw person its name rows need (what is posted to a worker thread). */
+export function namesOfRaw(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const { id, names } = raw as { id?: unknown; names?: unknown };
+  return { id, names };
+}
+
+/**
+ * The name rows of raw persons, as nameRowsOf gives them for the checked persons. A person whose id
+ * or names do not pass is left out: checkPerson refuses it, and names its error in input order.
+ */
+export function nameRowsOfRaw(raw: readonly unknown[]): NameRows {
+  const persons: Pick<RegistryPerson, 'id' | 'names'>[] = [];
+  for (const person of raw) {
+    const parsed = namesOfPersonSchema.safeParse(person);
+    if (parsed.success) persons.push(parsed.data);
+  }
+  return nameRowsOf(persons);
 }

@@ -54,10 +54,9 @@ export interface BulkLoadOptions {
   /** Persons per round of INSERTs (default 1000). */
   chunk?: number;
   /**
-   * Worker threads that prepare the chunks ahead (check, derive name keys, diff history) while this
-   * one is written (default: one less than the cores, at least one); this thread prepares a chunk
-   * too whenever it would wait. Started only when the input has a second chunk, so small loads
-   * never pay for starting them; 0 does everything in this thread.
+   * Worker threads that derive the name rows of the chunks ahead while this one checks, diffs and
+   * writes (default: one less than the cores, at least one); this thread derives them too whenever
+   * it would wait. Started only past threadsAfterChunks chunks; 0 does everything in this thread.
    */
   workers?: number;
   /**
@@ -68,7 +67,11 @@ export interface BulkLoadOptions {
   onProgress?: (persons: number) => void;
 }
 
-/** Measured on the benchmark machine (docs/benchmarks.md, "Bulk load: threads or not"). */
+/**
+ * On the two-core benchmark machine a worker thread made 5,000-person loads (5 chunks) slower and
+ * was even at 20,000: it starts cold, and V8's own collector threads already use the second core
+ * (docs/benchmarks.md, "Bulk load: threads or not"). Longer loads still get one.
+ */
 export const CHUNKS_BEFORE_THREADS = 8;
 
 export interface BulkLoadReport {
@@ -76,9 +79,9 @@ export interface BulkLoadReport {
   rows: Record<string, number>;
   revisions: number;
   /**
-   * Where the loading thread's time went, milliseconds, for the chunks it prepared itself: checking,
-   * name keys, history diffs; then for all: waiting for a worker's chunk, history (chaining the
-   * diffs: SHA-256 and INSERT), the other SQL.
+   * Where the loading thread's time went, milliseconds: checking and history diffs; name keys, for
+   * the chunks whose name rows it derived itself; waiting for a worker's name rows; history (chaining
+   * the diffs: SHA-256 and INSERT); the other SQL.
    */
   phasesMs: {
     validate: number;
@@ -88,6 +91,8 @@ export interface BulkLoadReport {
     history: number;
     sql: number;
   };
+  /** Chunks the loading thread prepared itself (the others were prepared by worker threads). */
+  chunksHere: number;
   /** Worker threads that helped prepare chunks (0: all in the loading thread). */
   workers: number;
 }
@@ -228,13 +233,21 @@ export function createBulkService(deps: BulkServiceDeps) {
           options.onProgress?.(persons);
         }
 
-        const prepareHere = async ({ raw, first }: RawChunk): Promise<PreparedPersons> => {
+        // A chunk is checked and diffed here; its name rows, the largest part, are derived here or,
+        // while this thread writes, in a worker thread from the raw names. A chunk sent to a worker
+        // is checked at once (its error is still thrown in input order, by preparedInOrder).
+        const checkAndDiff = async ({ raw, first }: RawChunk) => {
           const checked = await time('validate', () =>
             raw.map((person, offset) => checkPerson(person, first + offset, today)),
           );
           pointToStoredArticles(checked, articleIds);
-          const names = await time('nameKeys', () => nameRowsOf(checked));
-          return { persons: checked, ...names, changes: await time('diffs', () => creationsOf(checked)) };
+          return { persons: checked, changes: await time('diffs', () => creationsOf(checked)) };
+        };
+        let chunksHere = 0;
+        const prepareHere = async (next: RawChunk): Promise<PreparedPersons> => {
+          chunksHere += 1;
+          const part = await checkAndDiff(next);
+          return { ...part, ...(await time('nameKeys', () => nameRowsOf(part.persons))) };
         };
         const wanted = options.workers ?? defaultPreparingThreads();
         let pool: PreparingPool | undefined;
@@ -250,7 +263,12 @@ export function createBulkService(deps: BulkServiceDeps) {
                 get busy() {
                   return started.busy;
                 },
-                start: ({ raw, first }: RawChunk) => started.prepare(raw, first, today, articleIds),
+                start: async (next: RawChunk): Promise<PreparedPersons> => {
+                  const names = started.prepare(next.raw);
+                  names.catch(() => undefined); // awaited below, unless the chunk fails its check
+                  const part = await checkAndDiff(next);
+                  return { ...part, ...(await names) };
+                },
               };
             },
             waiting: (answer) => time('waiting', () => answer),
@@ -260,7 +278,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         } finally {
           await pool?.close();
         }
-        return { persons, rows, revisions, phasesMs, workers: pool?.size ?? 0 };
+        return { persons, rows, revisions, phasesMs, chunksHere, workers: pool?.size ?? 0 };
       });
     },
   };

@@ -51,6 +51,21 @@ describeEachDialect('bulk load', (database) => {
     expect(await services().persons.count()).toBe(0);
     expect((await verifyChain(database().db)).checked).toBe(0);
 
+    // Chunks sent to a worker thread are checked here as they are sent: the first bad one in input
+    // order is still the one named, and a person whose names a worker could not read is refused by
+    // its check, not dropped.
+    const threads = { chunk: 5, workers: 1, threadsAfterChunks: 1 };
+    const twice = structuredClone(broken);
+    twice[27] = structuredClone(victim);
+    twice[12]!.names = [];
+    const first = await failure(services().bulk.load({ fixed: bundle.fixed, persons: twice }, threads));
+    expect(first.code).toBe('validation_failed');
+    expect(first.message).toContain('persons.12.names');
+    expect(await services().persons.count()).toBe(0);
+    const later = await failure(services().bulk.load({ fixed: bundle.fixed, persons: broken }, threads));
+    expect(later.message).toContain('persons.17.episodes.0.release.releasedOn');
+    expect(await services().persons.count()).toBe(0);
+
     const badStay = structuredClone(bundle.persons);
     badStay[4]!.episodes[0]!.facilityStays = [
       { facilityId: bundle.fixed.facilities[0]!.id, from: '2024-05-01', to: '2024-04-01', note: null },

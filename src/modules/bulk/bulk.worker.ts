@@ -1,24 +1,17 @@
 import { parentPort } from 'node:worker_threads';
-import { isAppError } from '../../lib/errors.js';
-import { preparePersons } from './bulk.prepare.js';
+import { nameRowsOfRaw } from './bulk.prepare.js';
 import type { PrepareJob, PrepareOutcome } from './bulk.workers.js';
 
-/** A worker thread of bulk.workers.ts: checks chunks of persons, derives their name rows and history diffs. */
+/** A worker thread of bulk.workers.ts: derives the name rows of chunks of raw persons. */
 const port = parentPort;
 if (!port) throw new Error('bulk.worker.ts runs as a worker thread of bulk.workers.ts');
 
 port.on('message', (job: PrepareJob) => {
   let outcome: PrepareOutcome;
   try {
-    outcome = {
-      job: job.job,
-      ok: true,
-      prepared: preparePersons(job.raw, job.first, job.today, new Map(job.storedArticleIds)),
-    };
+    outcome = { job: job.job, ok: true, prepared: nameRowsOfRaw(job.raw) };
   } catch (error) {
-    outcome = isAppError(error)
-      ? { job: job.job, ok: false, code: error.code, message: error.message, issues: [...error.issues] }
-      : { job: job.job, ok: false, code: 'internal', message: String(error), issues: [] };
+    outcome = { job: job.job, ok: false, message: String(error) };
   }
   port.postMessage(outcome);
 });

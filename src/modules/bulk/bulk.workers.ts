@@ -2,38 +2,30 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { AppError, type ErrorCode, type ErrorIssue } from '../../lib/errors.js';
-import type { PreparedPersons } from './bulk.prepare.js';
+import { type NameRows, namesOfRaw } from './bulk.prepare.js';
 
 /**
- * Worker threads that prepare the chunks of a bulk load (bulk.prepare.ts) while the loading thread
- * writes the chunks before them: checking persons, deriving their name keys and diffing their
- * history cost several times the SQL, and they need nothing from the database
- * (docs/decisions/0009, 0020).
+ * Worker threads that derive the name rows of a bulk load's chunks (bulk.prepare.ts nameRowsOfRaw)
+ * while the loading thread checks, diffs and writes: the name keys are the largest part of preparing
+ * a chunk and need nothing from the database (docs/decisions/0009, 0020). Only the names go to the
+ * thread and only rows come back: copying whole persons both ways cost as much as it saved.
  */
 
 export interface PrepareJob {
   job: number;
+  /** Each raw person's id and names (namesOfRaw). */
   raw: readonly unknown[];
-  first: number;
-  today: string;
-  storedArticleIds: [bundleId: string, storedId: string][];
 }
 
 export type PrepareOutcome =
-  | { job: number; ok: true; prepared: PreparedPersons }
-  | { job: number; ok: false; code: ErrorCode; message: string; issues: ErrorIssue[] };
+  { job: number; ok: true; prepared: NameRows } | { job: number; ok: false; message: string };
 
 export interface PreparingPool {
   readonly size: number;
   /** Chunks being prepared now (a load keeps at most one per thread, so that it can take the rest). */
   readonly busy: number;
-  prepare(
-    raw: readonly unknown[],
-    first: number,
-    today: string,
-    storedArticleIds: ReadonlyMap<string, string>,
-  ): Promise<PreparedPersons>;
+  /** The name rows of raw persons, as nameRowsOf gives them in this thread. */
+  prepare(raw: readonly unknown[]): Promise<NameRows>;
   close(): Promise<void>;
 }
 
@@ -68,7 +60,7 @@ function workerScript(): Promise<string> {
 export function startPreparingPool(size: number): PreparingPool {
   const pending = new Map<
     number,
-    { resolve: (prepared: PreparedPersons) => void; reject: (error: Error) => void }
+    { resolve: (prepared: NameRows) => void; reject: (error: Error) => void }
   >();
   /** The thread (by index) each unanswered job was given to. */
   const owners = new Map<number, number>();
@@ -90,7 +82,7 @@ export function startPreparingPool(size: number): PreparingPool {
       owners.delete(outcome.job);
       if (!waiting) return;
       if (outcome.ok) waiting.resolve(outcome.prepared);
-      else waiting.reject(new AppError(outcome.code, outcome.message, outcome.issues));
+      else waiting.reject(new Error(`a bulk-load worker thread failed: ${outcome.message}`));
     });
     worker.on('error', (error) => failAll(thread, error));
     worker.on('exit', (code) =>
@@ -110,13 +102,13 @@ export function startPreparingPool(size: number): PreparingPool {
     get busy() {
       return owners.size;
     },
-    prepare(raw, first, today, storedArticleIds) {
+    prepare(raw) {
       const job = nextJob++;
       let thread = 0;
       for (let candidate = 1; candidate < size; candidate++)
         if (jobsOf(candidate) < jobsOf(thread)) thread = candidate;
-      const message: PrepareJob = { job, raw, first, today, storedArticleIds: [...storedArticleIds] };
-      return new Promise<PreparedPersons>((resolve, reject) => {
+      const message: PrepareJob = { job, raw: raw.map(namesOfRaw) };
+      return new Promise<NameRows>((resolve, reject) => {
         pending.set(job, { resolve, reject });
         owners.set(job, thread);
         threads.then(
