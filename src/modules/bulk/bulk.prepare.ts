@@ -49,13 +49,11 @@ export function nameKeyRowsOf(
   person: Pick<RegistryPerson, 'id' | 'names'>,
   inputs: readonly NameInput[] = nameInputsOf(person),
 ): NameKeyRow[] {
-  const entries = inputs.flatMap(buildNameIndexEntries);
-  return [...new Map(entries.map((entry) => [entry.key, entry])).values()].map((entry) => ({
-    personId: person.id,
-    key: entry.key,
-    variant: entry.variant,
-    system: entry.system,
-  }));
+  const byKey = new Map<string, NameKeyRow>();
+  for (const input of inputs)
+    for (const { key, variant, system } of buildNameIndexEntries(input))
+      byKey.set(key, { personId: person.id, key, variant, system });
+  return [...byKey.values()];
 }
 
 /** The stored key groups of a person, as reindexPersonNames writes them (name_forms). */
