@@ -7,27 +7,14 @@ import { PUBLIC_VIEWER } from '../modules/user/access.js';
 import { describeEachDialect } from '../../test/database.js';
 import { fixedClock } from '../../test/factories.js';
 import { tableCounts } from '../../test/snapshot.js';
+import { MULTIPART_BOUNDARY, multipartText } from '../../test/multipart.js';
 
 const PASSWORD = 'synthetic editors password';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const BOUNDARY = '----unfreeEditUploadBoundary';
 
 interface Session {
   cookie: string;
   csrf: string;
-}
-
-/** A multipart/form-data body as a browser sends the upload form: text fields, then the file. */
-function multipart(fileName: string, content: string, fields: Record<string, string>) {
-  const parts = [
-    ...Object.entries(fields).map(
-      ([name, value]) =>
-        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    ),
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n`,
-    `--${BOUNDARY}--\r\n`,
-  ];
-  return parts.join('');
 }
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -78,8 +65,11 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     target.inject({
       method: 'POST',
       url: '/edit/imports',
-      headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-      payload: multipart(fileName, content, { _csrf: session.csrf, ...fields }),
+      headers: {
+        cookie: session.cookie,
+        'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
+      },
+      payload: multipartText(fileName, content, { _csrf: session.csrf, ...fields }),
     });
 
   const act = (session: Session, token: string, fields: Record<string, string>) =>
@@ -117,12 +107,15 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
 
   it('refuses a multipart POST without the CSRF token or with a wrong one, and takes the right one', async () => {
     const before = await tableCounts(database().db);
-    const headers = { cookie: reviewer.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
+    const headers = {
+      cookie: reviewer.cookie,
+      'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
+    };
     const without = await app.inject({
       method: 'POST',
       url: '/edit/imports',
       headers,
-      payload: multipart('list.csv', GOOD, {}),
+      payload: multipartText('list.csv', GOOD, {}),
     });
     expect(without.statusCode).toBe(403);
     expect(without.body).toContain('missing or wrong CSRF token');
@@ -130,7 +123,7 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
       method: 'POST',
       url: '/edit/imports',
       headers,
-      payload: multipart('list.csv', GOOD, { _csrf: `${reviewer.csrf}x` }),
+      payload: multipartText('list.csv', GOOD, { _csrf: `${reviewer.csrf}x` }),
     });
     expect(wrong.statusCode).toBe(403);
     // Another session's token is as wrong as a made-up one.
@@ -138,7 +131,7 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
       method: 'POST',
       url: '/edit/imports',
       headers,
-      payload: multipart('list.csv', GOOD, { _csrf: otherReviewer.csrf }),
+      payload: multipartText('list.csv', GOOD, { _csrf: otherReviewer.csrf }),
     });
     expect(borrowed.statusCode).toBe(403);
     expect(tokenOf(without.body + wrong.body + borrowed.body)).toBe('');
@@ -266,9 +259,9 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
       url: '/edit/imports',
       headers: {
         cookie: `${reviewer.cookie}; unfree_edit_lang=be`,
-        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
       },
-      payload: multipart('lang.csv', text, { _csrf: reviewer.csrf }),
+      payload: multipartText('lang.csv', text, { _csrf: reviewer.csrf }),
     });
     expect(inBelarusian.statusCode, inBelarusian.body).toBe(200);
     expect(inBelarusian.body).toContain('<html lang="be">');
@@ -281,9 +274,9 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
       headers: {
         cookie: reviewer.cookie,
         'accept-language': 'ru',
-        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
       },
-      payload: multipart('lang.csv', text, { _csrf: reviewer.csrf }),
+      payload: multipartText('lang.csv', text, { _csrf: reviewer.csrf }),
     });
     expect(inRussian.body).toContain('«31.02.2021» — невозможная дата: дней в этом месяце — 28');
     expect(inRussian.body).not.toContain('columns not in the mapping');

@@ -8,23 +8,7 @@ import { aFacility, fixedClock } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
 import { englishOf } from '../../ingest/import/messages.js';
 import type { ImportReport } from './import.schema.js';
-
-/** A multipart/form-data body with one file field and optional text fields, as a browser sends it. */
-function multipart(fileName: string, content: string, fields: Record<string, string> = {}) {
-  const boundary = '----unfreeDraftBoundary7MA4YWxkTrZu0gW';
-  const parts = [
-    ...Object.entries(fields).map(
-      ([name, value]) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    ),
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n`,
-    `--${boundary}--\r\n`,
-  ];
-  return {
-    payload: parts.join(''),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart } from '../../../test/multipart.js';
 
 interface Draft {
   id: string;

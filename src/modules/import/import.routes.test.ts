@@ -6,23 +6,7 @@ import { aUserToken, testApp } from '../../../test/app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { fixedClock } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
-
-/** A multipart/form-data body with one file field and optional text fields, as a browser sends it. */
-function multipart(fileName: string, content: string, fields: Record<string, string> = {}) {
-  const boundary = '----unfreeTestBoundary7MA4YWxkTrZu0gW';
-  const parts = [
-    ...Object.entries(fields).map(
-      ([name, value]) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    ),
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n`,
-    `--${boundary}--\r\n`,
-  ];
-  return {
-    payload: parts.join(''),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart } from '../../../test/multipart.js';
 
 const LIST = 'Name,Birth date,Detained\nSynthetic Uploadava,1982,2021-06\n';
 
