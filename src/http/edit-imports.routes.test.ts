@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import type { Role } from '../modules/user/access.js';
 import { PUBLIC_VIEWER } from '../modules/user/access.js';
 import { describeEachDialect } from '../../test/database.js';
-import { fixedClock } from '../../test/factories.js';
+import { aPerson, fixedClock } from '../../test/factories.js';
 import { tableCounts } from '../../test/snapshot.js';
 import { MULTIPART_BOUNDARY, multipartText } from '../../test/multipart.js';
 
@@ -215,19 +215,15 @@ describeEachDialect('the editors’ import upload (/edit/imports)', (database) =
     const report = await upload(editor, 'meanwhile.csv', text);
     const submitted = await act(editor, tokenOf(report.body), { action: 'submit', visibility: 'internal' });
     const location = String(submitted.headers.location).split('?')[0] ?? '';
-    await system.persons.create({
-      names: [
-        { text: 'Synthetic Meanwhilava', script: 'Latn', language: 'en', system: null, isPrimary: true },
-      ],
-      birthDate: '1969',
-      gender: null,
-      region: null,
-      occupations: [],
-      ties: [],
-      biography: null,
-      visibility: 'internal',
-      anonymous: false,
-    });
+    await system.persons.create(
+      aPerson({
+        names: [
+          { text: 'Synthetic Meanwhilava', script: 'Latn', language: 'en', system: null, isPrimary: true },
+        ],
+        birthDate: '1969',
+        visibility: 'internal',
+      }),
+    );
     const page = await app.inject({ url: location, headers: { cookie: reviewer.cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('it would now do otherwise than its author saw');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../app.js';
 import { testApp } from '../../../test/app.js';
 import { describeEachDialect } from '../../../test/database.js';
-import { aFacility, fixedClock } from '../../../test/factories.js';
+import { aFacility, aPerson, fixedClock } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
 import { englishOf } from '../../ingest/import/messages.js';
 import type { ImportReport } from './import.schema.js';
@@ -193,17 +193,13 @@ describeEachDialect('an import as a draft for review', (database) => {
     expect(draft.visibility).toBe('internal');
 
     // Someone enters the first row's person meanwhile: the draft would now update, not create.
-    await system.persons.create({
-      names: [{ text: 'Synthetic Stalava', script: 'Latn', language: 'en', system: null, isPrimary: true }],
-      birthDate: '1979',
-      gender: null,
-      region: null,
-      occupations: [],
-      ties: [],
-      biography: null,
-      visibility: 'internal',
-      anonymous: false,
-    });
+    await system.persons.create(
+      aPerson({
+        names: [{ text: 'Synthetic Stalava', script: 'Latn', language: 'en', system: null, isPrimary: true }],
+        birthDate: '1979',
+        visibility: 'internal',
+      }),
+    );
     const meanwhile = await detail(reviewer, draft.id);
     expect(meanwhile.stale).toBe(true);
     expect(meanwhile.payload.submittedOutcomes).toEqual(['create', 'create']);
