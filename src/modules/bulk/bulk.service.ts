@@ -91,7 +91,7 @@ export interface BulkLoadReport {
     history: number;
     sql: number;
   };
-  /** Chunks the loading thread prepared itself (the others were prepared by worker threads). */
+  /** Chunks whose name rows the loading thread derived itself (a worker thread derived the others). */
   chunksHere: number;
   /** Worker threads that helped prepare chunks (0: all in the loading thread). */
   workers: number;
