@@ -167,7 +167,11 @@ export function createMirrorService(deps: MirrorServiceDeps) {
         queue.push(url);
       }
     };
+    // Every page links the same menus, languages and footers: each address is followed once.
+    const followed = new Set<string>();
     const follow = (url: string) => {
+      if (followed.has(url)) return;
+      followed.add(url);
       const [, first = '', ...rest] = url.split('/');
       if (!isLocale(first)) return enqueue(url);
       for (const locale of LOCALES) enqueue(['', locale, ...rest].join('/'));
