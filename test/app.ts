@@ -65,3 +65,13 @@ export async function testApp(db: Db, options: TestAppOptions = {}): Promise<Fas
   }
   return app;
 }
+
+/** The people of a review: two editors who may not publish, a reviewer and an admin, each an app. */
+export async function reviewApps(db: Db) {
+  return {
+    editor: await testApp(db, { as: 'editor', canPublish: false }),
+    otherEditor: await testApp(db, { as: 'editor', canPublish: false }),
+    reviewer: await testApp(db, { as: 'reviewer' }),
+    admin: await testApp(db, { as: 'admin' }),
+  };
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, buildServices } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { testApp, aUser } from '../../../test/app.js';
+import { reviewApps, testApp, aUser } from '../../../test/app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { fixedClock } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
@@ -38,10 +38,7 @@ describeEachDialect('review workflow: drafts', (database) => {
 
   beforeAll(async () => {
     const db = database().db;
-    editor = await testApp(db, { as: 'editor', canPublish: false });
-    otherEditor = await testApp(db, { as: 'editor', canPublish: false });
-    reviewer = await testApp(db, { as: 'reviewer' });
-    admin = await testApp(db, { as: 'admin' });
+    ({ editor, otherEditor, reviewer, admin } = await reviewApps(db));
     publicApp = await testApp(db, { as: 'public' });
     viewerApp = await testApp(db, { as: 'viewer' });
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../app.js';
-import { testApp } from '../../../test/app.js';
+import { reviewApps } from '../../../test/app.js';
 import { describeEachDialect } from '../../../test/database.js';
 import { aFacility, aPerson, fixedClock } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
@@ -42,10 +42,7 @@ describeEachDialect('an import as a draft for review', (database) => {
 
   beforeAll(async () => {
     const db = database().db;
-    editor = await testApp(db, { as: 'editor', canPublish: false });
-    otherEditor = await testApp(db, { as: 'editor', canPublish: false });
-    reviewer = await testApp(db, { as: 'reviewer' });
-    admin = await testApp(db, { as: 'admin' });
+    ({ editor, otherEditor, reviewer, admin } = await reviewApps(db));
     system = buildServices(db, fixedClock);
   });
   afterAll(async () => {
