@@ -134,9 +134,10 @@ export function checkPerson(raw: unknown, index: number, today: string): Registr
   return result.data;
 }
 
-/** The name rows of checked persons. */
+/** A chunk's name_keys and name_forms rows. */
 export type NameRows = Pick<PreparedPersons, 'keys' | 'forms'>;
 
+/** The name rows of checked persons. */
 export function nameRowsOf(persons: readonly Pick<RegistryPerson, 'id' | 'names'>[]): NameRows {
   const keys: NameKeyRow[] = [];
   const forms: NameFormRow[] = [];
