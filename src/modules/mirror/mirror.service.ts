@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { Services } from '../../app.js';
@@ -21,6 +21,7 @@ import { PUBLIC_VIEWER, type Viewer } from '../user/access.js';
 import { buildSearchIndex, searchIndexScript } from './search-index.js';
 import { searchScript } from './search.bundle.js';
 import { mirrorSearchPage } from './search.page.js';
+import { siteFiles } from './site-files.js';
 import { pagesFromOnePass, rememberingReads } from './snapshot-services.js';
 
 /**
@@ -121,18 +122,12 @@ export function createMirrorService(deps: MirrorServiceDeps) {
   const downloads = PUBLIC_DOWNLOADS.map(routeOf);
 
   async function write(services: Services, root: string, options: MirrorOptions): Promise<MirrorResult> {
-    const madeDirs = new Set<string>();
+    const written = siteFiles(root);
     const result: MirrorResult = { dir: '', files: 0, bytes: 0, pages: 0, downloads: 0 };
-    const put = async (file: string, content: string | Buffer) => {
-      const path = join(root, file);
-      const folder = dirname(path);
-      if (!madeDirs.has(folder)) {
-        await mkdir(folder, { recursive: true });
-        madeDirs.add(folder);
-      }
-      await writeFile(path, content);
-      result.files += 1;
-      result.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    const put = (file: string, content: string | Buffer) => {
+      written.put(file, content);
+      result.files = written.files;
+      result.bytes = written.bytes;
       options.onProgress?.(result.files, file);
     };
 
@@ -284,7 +279,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
       for (const [index, url] of urls.entries()) {
         const feed = feeds.get(ids[index] ?? '');
         if (!feed) throw notFound('person', ids[index] ?? url);
-        await put(staticFileOf(url), renderAtom(feed));
+        put(staticFileOf(url), renderAtom(feed));
       }
     }
 
@@ -301,7 +296,7 @@ export function createMirrorService(deps: MirrorServiceDeps) {
         const output = outputs[index];
         if (!output) throw unknownLink(urls[index] ?? '');
         result.pages += 1;
-        await put(staticFileOf(urls[index] ?? ''), html(context, output));
+        put(staticFileOf(urls[index] ?? ''), html(context, output));
       }
     }
 
@@ -335,11 +330,11 @@ export function createMirrorService(deps: MirrorServiceDeps) {
       next += run.length;
     }
 
-    await put('assets/site.css', STYLESHEET);
-    await put('assets/search.js', await searchScript());
-    await put('assets/search-index.js', searchIndexScript(await buildSearchIndex(services)));
-    await put('index.html', rootPage());
-    await put(
+    put('assets/site.css', STYLESHEET);
+    put('assets/search.js', await searchScript());
+    put('assets/search-index.js', searchIndexScript(await buildSearchIndex(services)));
+    put('index.html', rootPage());
+    put(
       MIRROR_MARKER,
       `${JSON.stringify({ generator: 'unfree export-site', generatedOn: today, liveUrl: options.liveUrl ?? null, files: result.files + 1 }, null, 2)}\n`,
     );
