@@ -19,13 +19,15 @@ export interface Links {
   search(locale: Locale): string;
 }
 
+const isGiven = (value: QueryValues[string]) => value !== undefined && value !== null && value !== '';
+
 export function queryString(query: QueryValues = {}): string {
+  const entries = Object.entries(query).filter(([, value]) => isGiven(value));
+  // Most links have no query: no URLSearchParams for them (a mirror makes millions of links).
+  if (entries.length === 0) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  for (const [key, value] of entries) params.set(key, String(value));
+  return `?${params.toString()}`;
 }
 
 export const serverLinks: Links = {

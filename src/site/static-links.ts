@@ -43,6 +43,18 @@ const isFilePath = (pathname: string) => /\.[a-z0-9]+$/i.test(pathname.split('/'
  * "/en/" → "en/index.html", "/en/prisoners/abc" → "en/prisoners/abc/index.html".
  */
 export function staticFileOf(url: string): string {
+  const remembered = filesOfUrls.get(url);
+  if (remembered !== undefined) return remembered;
+  const file = fileOf(url);
+  // Every page links the same menus: their files are remembered, in a bounded map.
+  if (filesOfUrls.size >= REMEMBERED_FILES) filesOfUrls.clear();
+  filesOfUrls.set(url, file);
+  return file;
+}
+const REMEMBERED_FILES = 4_096;
+const filesOfUrls = new Map<string, string>();
+
+function fileOf(url: string): string {
   const index = url.indexOf('?');
   const pathname = (index < 0 ? url : url.slice(0, index)).replace(/^\/+/, '');
   const slug = querySlug(index < 0 ? '' : url.slice(index + 1));
@@ -61,19 +73,32 @@ const UNNORMAL = /(^|\/)\.{0,2}(\/|$)/;
 
 /** The href from one file of the mirror to another ("../releases/index.html"). */
 export function relativeHref(fromFile: string, toFile: string): string {
-  if (UNNORMAL.test(fromFile) || UNNORMAL.test(toFile)) {
-    const href = posix.relative(posix.dirname(fromFile), toFile);
-    return href === '' ? posix.basename(toFile) : href;
-  }
-  // posix.relative by segments: a page makes dozens of links and the mirror writes 400,000 pages.
+  return hrefsFrom(fromFile)(toFile);
+}
+
+/**
+ * relativeHref from one file to any other, with the file's folder split once: a page makes
+ * dozens of links and the mirror writes 400,000 pages.
+ */
+function hrefsFrom(fromFile: string): (toFile: string) => string {
+  const fromUnnormal = UNNORMAL.test(fromFile);
   const from = fromFile.split('/');
   from.pop();
-  const to = toFile.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length && from[common] === to[common]) common += 1;
-  if (common === to.length)
-    return common === from.length ? (to[to.length - 1] ?? '') : '../'.repeat(from.length - common - 1) + '..';
-  return '../'.repeat(from.length - common) + to.slice(common).join('/');
+  return (toFile) => {
+    if (fromUnnormal || UNNORMAL.test(toFile)) {
+      const href = posix.relative(posix.dirname(fromFile), toFile);
+      return href === '' ? posix.basename(toFile) : href;
+    }
+    // posix.relative by segments.
+    const to = toFile.split('/');
+    let common = 0;
+    while (common < from.length && common < to.length && from[common] === to[common]) common += 1;
+    if (common === to.length)
+      return common === from.length
+        ? (to[to.length - 1] ?? '')
+        : '../'.repeat(from.length - common - 1) + '..';
+    return '../'.repeat(from.length - common) + to.slice(common).join('/');
+  };
 }
 
 export interface StaticLinkOptions {
@@ -88,9 +113,10 @@ export const staticSearchUrl = (locale: string) => `/${locale}/search`;
 
 /** Links for one file of the mirror, relative to it. */
 export function staticLinks(fromFile: string, options: StaticLinkOptions = {}): Links {
+  const hrefTo = hrefsFrom(fromFile);
   const to = (url: string) => {
     options.onLink?.(url);
-    return relativeHref(fromFile, staticFileOf(url));
+    return hrefTo(staticFileOf(url));
   };
   const pageUrl = (locale: string, path: string, query?: QueryValues) =>
     `/${locale}${path === '/' ? '/' : path}${queryString(query)}`;
@@ -98,7 +124,7 @@ export function staticLinks(fromFile: string, options: StaticLinkOptions = {}): 
   const locale = isLocale(first) ? first : 'en';
   return {
     page: (locale, path, query) => to(pageUrl(locale, path, query)),
-    asset: (name) => relativeHref(fromFile, `assets/${name}`),
+    asset: (name) => hrefTo(`assets/${name}`),
     api: (path) =>
       options.liveUrl ? `${options.liveUrl.replace(/\/+$/, '')}/api${path}` : to(pageUrl(locale, '/data')),
     file: (path) => to(path),
