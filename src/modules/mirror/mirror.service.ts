@@ -332,7 +332,8 @@ export function createMirrorService(deps: MirrorServiceDeps) {
 
     put('assets/site.css', STYLESHEET);
     put('assets/search.js', await searchScript());
-    put('assets/search-index.js', searchIndexScript(await buildSearchIndex(services)));
+    // Through the pages' services: the persons are kept from the pages.
+    put('assets/search-index.js', searchIndexScript(await buildSearchIndex(pageServices)));
     put('index.html', rootPage());
     put(
       MIRROR_MARKER,

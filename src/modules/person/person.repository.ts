@@ -369,6 +369,21 @@ export async function findPersonIds(
   return { ids: rows.map((row) => row.id), total: Number(counted?.total ?? 0) };
 }
 
+/** Which of these persons the scope may see, in no order: getMany's check, without find's count and sort. */
+export async function selectVisiblePersonIdsAmong(
+  db: Db,
+  ids: readonly string[],
+  scope: ReadScope,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  let query = db
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.id', 'in', [...ids]);
+  if (!scope.everything) query = query.where(personRowVisible(scope));
+  return (await query.execute()).map((row) => row.id);
+}
+
 export async function countPersons(db: Db): Promise<number> {
   const row = await db
     .selectFrom('persons')

@@ -20,6 +20,7 @@ import { presentPerson } from './person.presenter.js';
 import {
   countPersons,
   findPersonIds,
+  selectVisiblePersonIdsAmong,
   insertPerson,
   replaceNames,
   replaceOccupations,
@@ -143,13 +144,11 @@ export function createPersonService(deps: PersonServiceDeps) {
     return reload(id, db);
   }
 
-  /** Like get, for an id given as a reference in the input: a missing one is a broken rule, not a 404. */
-  /** Which of these ids (at most PERSONS_PER_READ) the viewer may see, in the list's name order. */
-  async function visibleAmong(ids: readonly string[]): Promise<string[]> {
-    const filter = { onlyIds: [...ids], limit: ids.length || 1, offset: 0, sort: 'name' as const };
-    return (await findPersonIds(deps.db, filter, scope)).ids;
-  }
+  /** Which of these ids (at most PERSONS_PER_READ) the viewer may see, in no particular order. */
+  const visibleAmong = (ids: readonly string[]): Promise<string[]> =>
+    selectVisiblePersonIdsAmong(deps.db, ids, scope);
 
+  /** Like get, for an id given as a reference in the input: a missing one is a broken rule, not a 404. */
   async function getOrRule(db: Db, id: string): Promise<PersonRecord> {
     const [record] = (await isVisible(db, 'person', id, scope)) ? await load(db, [id]) : [];
     if (!record) throw ruleViolated('duplicateId', `person ${id} does not exist`);
@@ -323,12 +322,18 @@ export function createPersonService(deps: PersonServiceDeps) {
       return (await findPersonIds(deps.db, { ...filter, limit: ALL_ROWS, offset: 0 }, scope)).ids;
     },
 
-    /** The persons of these ids the viewer may see, by id: get for many persons at once. */
+    /** The persons of these ids the viewer may see, by id, in the order of the ids: get for many persons at once. */
     async getMany(ids: readonly string[]): Promise<Map<string, PersonRecord>> {
       const found = new Map<string, PersonRecord>();
       for (let start = 0; start < ids.length; start += PERSONS_PER_READ) {
-        const visible = await visibleAmong(ids.slice(start, start + PERSONS_PER_READ));
-        for (const record of await load(deps.db, visible)) found.set(record.id, record);
+        const chunk = ids.slice(start, start + PERSONS_PER_READ);
+        const loaded = new Map(
+          (await load(deps.db, await visibleAmong(chunk))).map((record) => [record.id, record]),
+        );
+        for (const id of chunk) {
+          const record = loaded.get(id);
+          if (record) found.set(id, record);
+        }
       }
       return found;
     },

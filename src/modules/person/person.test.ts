@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { buildServices } from '../../app.js';
 import { describeEachDialect } from '../../../test/database.js';
-import { aPerson, anEpisode, testServices } from '../../../test/factories.js';
+import { aPerson, anEpisode, fixedClock, testServices } from '../../../test/factories.js';
 import { tableCounts } from '../../../test/snapshot.js';
 import { AppError } from '../../lib/errors.js';
+import { PUBLIC_VIEWER } from '../user/access.js';
 import { personFilterSchema } from './person.schema.js';
 
 const filter = (input: Record<string, unknown> = {}) => personFilterSchema.parse(input);
@@ -123,6 +126,30 @@ describeEachDialect('person service', (database) => {
     expect(firstPage.items).toHaveLength(1);
     expect(firstPage.total).toBeGreaterThanOrEqual(2);
     expect(secondPage.items[0]?.id).not.toBe(firstPage.items[0]?.id);
+  });
+
+  it('reads many persons at once: those the viewer may see, in the order of the ids, across chunks', async () => {
+    const services = testServices(database().db);
+    const publicServices = buildServices(database().db, fixedClock, { viewer: PUBLIC_VIEWER });
+    const shown = [];
+    for (const name of ['Zyx', 'Abc', 'Mno'])
+      shown.push(
+        await services.persons.create(
+          aPerson({
+            names: [{ text: `${name} Synthetic`, script: 'Latn', language: 'en', isPrimary: true }],
+          }),
+        ),
+      );
+    const hidden = await services.persons.create(aPerson({ visibility: 'internal' }));
+    const anonymous = await services.persons.create(aPerson({ anonymous: true }));
+    const [zyx, abc, mno] = shown.map((person) => person.id);
+    // Unknown ids push the last persons past the first chunk of 500.
+    const unknown = Array.from({ length: 600 }, () => randomUUID());
+    const ids = [mno, hidden.id, ...unknown, zyx, anonymous.id, abc] as string[];
+    expect([...(await publicServices.persons.getMany(ids)).keys()]).toEqual([mno, zyx, abc]);
+    const editorRead = await services.persons.getMany(ids);
+    expect([...editorRead.keys()]).toEqual([mno, hidden.id, zyx, anonymous.id, abc]);
+    expect(editorRead.get(mno ?? '')?.displayName).toBe('Mno Synthetic');
   });
 
   it('keeps anonymous persons in the registry, flagged', async () => {

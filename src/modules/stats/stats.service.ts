@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { deepFreeze } from '../../lib/deep-freeze.js';
 import { ruleViolated } from '../../lib/errors.js';
 import { addDays, isoDayOf } from '../../lib/partial-date.js';
 import {
@@ -64,14 +65,6 @@ function readFacts(deps: StatsServiceDeps): FactReads {
     conditions: () => selectConditionFacts(deps.db),
     recognitions: () => selectRecognitionFacts(deps.db),
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**
