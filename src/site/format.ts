@@ -23,7 +23,8 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
 
 /** Formatted dates by locale and text: pages show the same few thousand dates again and again. */
 const formattedDates = new Map<string, string>();
-const FORMATTED_DATES = 20_000;
+// Three locales of every day of a few decades: beyond it the map starts again.
+const FORMATTED_DATES = 50_000;
 
 export function formatPartialDate(text: string | null | undefined, locale: Locale): string {
   if (!text) return '';
@@ -75,14 +76,33 @@ export function formatCount(range: Range, locale: Locale, digits = 0): string {
   return range.min === range.max ? min : `${min}–${formatNumber(range.max, locale, digits)}`;
 }
 
+/** One Intl object per locale (and kind): making one costs far more than using it. */
+function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const made = new Map<Locale, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) {
+      value = make(locale);
+      made.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const percentFormat = perLocale(
+  (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+);
+const regionNames = perLocale((locale) => new Intl.DisplayNames(locale, { type: 'region' }));
+const pluralRules = perLocale((locale) => new Intl.PluralRules(locale));
+
 export function formatPercent(share: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return percentFormat(locale).format(share);
 }
 
 export function countryName(code: string | null | undefined, locale: Locale): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames(locale, { type: 'region' }).of(code) ?? code;
+    return regionNames(locale).of(code) ?? code;
   } catch {
     return code;
   }
@@ -94,7 +114,7 @@ export function plural(
   count: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>>,
 ): string {
-  const rule = new Intl.PluralRules(locale).select(count);
+  const rule = pluralRules(locale).select(count);
   const form = forms[rule] ?? forms.other ?? '';
   return form.replace('{n}', formatNumber(count, locale));
 }
