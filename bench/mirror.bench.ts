@@ -8,6 +8,9 @@
  *   npx tsx bench/mirror.bench.ts --persons 10000 [--dialect sqlite|postgres|both] [--out dir]
  *   npx tsx bench/mirror.bench.ts --database-url sqlite:/tmp/m4-100k.sqlite [--out dir]
  *
+ * The site is written under the system's temporary folder (TMPDIR): on this machine /tmp is the
+ * disk (ext4) and /dev/shm memory (tmpfs); the result names the folder and the system CPU time.
+ *
  * With --database-url the export reads a kept registry (e.g. `unfree generate --persons 100000`,
  * ANALYZEd by whoever made it): opened as it is, never migrated, analyzed, written or dropped.
  *
@@ -109,8 +112,10 @@ async function runOne(dialect: DialectName, options: MirrorBenchOptions): Promis
     const wallSeconds = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
+    // The kernel's share (system CPU) is mostly the file system's: it differs from disk to tmpfs.
+    const peakRssMiB = process.resourceUsage().maxRSS / 1024;
     log(
-      `mirror ${dialect} ${persons}: ${result.files} files, wall ${round(wallSeconds, 1)} s, CPU ${round(cpuSeconds, 1)} s`,
+      `mirror ${dialect} ${persons}: ${result.files} files, wall ${round(wallSeconds, 1)} s, CPU ${round(cpuSeconds, 1)} s (system ${round(used.system / 1e6, 1)} s), peak RSS ${round(peakRssMiB, 0)} MiB`,
     );
     return writeResult(
       'mirror',
@@ -127,6 +132,10 @@ async function runOne(dialect: DialectName, options: MirrorBenchOptions): Promis
         export: {
           wallSeconds: round(wallSeconds, 1),
           cpuSeconds: round(cpuSeconds, 1),
+          userCpuSeconds: round(used.user / 1e6, 1),
+          systemCpuSeconds: round(used.system / 1e6, 1),
+          peakRssMiB: round(peakRssMiB, 0),
+          writtenTo: dir,
           files: result.files,
           pages: result.pages,
           downloads: result.downloads,
