@@ -109,7 +109,8 @@ const KEPT_PERSONS = 250_000;
 /**
  * persons.getMany reading each person once for the whole export: the person pages, the list pages
  * of every filter, the facility pages, the list downloads and the search index each read every
- * person they show (at 100,000 persons, 3.6 reads of each, 5.6 s a read). Right only within one
+ * person they show (at 100,000 persons about 4.6 reads of each between them, 5.6 s a read of
+ * all). Right only within one
  * snapshot; the records are frozen, as every reader shares them. Past KEPT_PERSONS, persons not
  * yet kept are read each time, as before.
  */
