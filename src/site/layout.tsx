@@ -195,6 +195,13 @@ const FRAMES = 512;
 export function renderDocument(shell: ShellProps): string {
   const hrefs = frameHrefsOf(shell.links, shell.locale, shell.path);
   const { pathname } = splitPath(shell.path);
+  // preact writes an empty attribute as a bare name (href, not href=""): such a page is rendered whole.
+  if (LOCALES.some((other) => hrefs.languages[other] === ''))
+    return `<!doctype html>${render(
+      <Frame locale={shell.locale} t={shell.t} title={shell.title} hrefs={hrefs} pathname={pathname}>
+        {shell.children}
+      </Frame>,
+    )}`;
   const current = NAV.map(([, navPath]) => (isCurrent(navPath, pathname) ? 1 : 0)).join('');
   const key = [
     shell.locale,
@@ -206,13 +213,6 @@ export function renderDocument(shell: ShellProps): string {
     hrefs.openData,
     hrefs.apiDocs,
   ].join('\n');
-  // preact writes an empty attribute as a bare name (href, not href=""): such a page is rendered whole.
-  if (LOCALES.some((other) => hrefs.languages[other] === ''))
-    return `<!doctype html>${render(
-      <Frame locale={shell.locale} t={shell.t} title={shell.title} hrefs={hrefs} pathname={pathname}>
-        {shell.children}
-      </Frame>,
-    )}`;
   let frame = frames.get(key);
   if (!frame) {
     if (frames.size >= FRAMES) frames.clear();

@@ -123,12 +123,11 @@ export function createMirrorService(deps: MirrorServiceDeps) {
 
   async function write(services: Services, root: string, options: MirrorOptions): Promise<MirrorResult> {
     const written = siteFiles(root);
+    // Pages and downloads are counted here; files and bytes by the writer.
     const result: MirrorResult = { dir: '', files: 0, bytes: 0, pages: 0, downloads: 0 };
     const put = (file: string, content: string | Buffer) => {
       written.put(file, content);
-      result.files = written.files;
-      result.bytes = written.bytes;
-      options.onProgress?.(result.files, file);
+      options.onProgress?.(written.files, file);
     };
 
     // The /data files are built once: the /data page of every locale shows the same files.
@@ -337,9 +336,9 @@ export function createMirrorService(deps: MirrorServiceDeps) {
     put('index.html', rootPage());
     put(
       MIRROR_MARKER,
-      `${JSON.stringify({ generator: 'unfree export-site', generatedOn: today, liveUrl: options.liveUrl ?? null, files: result.files + 1 }, null, 2)}\n`,
+      `${JSON.stringify({ generator: 'unfree export-site', generatedOn: today, liveUrl: options.liveUrl ?? null, files: written.files + 1 }, null, 2)}\n`,
     );
-    return result;
+    return { ...result, files: written.files, bytes: written.bytes };
   }
 
   return {
